@@ -1,0 +1,41 @@
+#pragma once
+// Finding and loading a project (PRODUCT.md §3): delight.yaml plus the list files it names.
+#include "delight/diagnostic.hpp"
+#include "delight/model.hpp"
+
+#include <string>
+
+namespace delight::io {
+
+/// Where a project lives. Paths are usable with open(); display paths are what diagnostics
+/// show (relative to the current directory when under it).
+struct ProjectLocation {
+    std::string yaml_path;    ///< .../delight.yaml
+    std::string directory;    ///< its folder
+    std::string display_dir;  ///< "" for the current directory, else "path/" with a slash
+};
+
+/// Finds delight.yaml: --project FILE wins; else the nearest of DIR (-C) or the current
+/// directory and its parents, as git finds .git. Throws ExitCode::os when none is found.
+ProjectLocation find_project(const std::string& directory_option,
+                             const std::string& project_option);
+
+/// Loads and validates everything (keys, types, ranges, references, duplicates), adding
+/// every problem to diags (`check`). The returned project holds what could be read.
+Project load_project(const ProjectLocation& where, Diagnostics& diags);
+
+/// For commands other than `check`: loads, and throws the first error as delight::Error
+/// (ExitCode::input). Warnings are left in warnings for the caller to print.
+Project load_project_strict(const ProjectLocation& where, Diagnostics& warnings);
+
+/// The display name of a path relative to the project folder.
+std::string display_path(const ProjectLocation& where, const std::string& relative);
+
+/// Resolves a path or glob from delight.yaml against the project folder. Rejects absolute
+/// paths and paths leaving the folder. Returns the relative paths (sorted) it matches.
+/// Problems are reported at loc.
+std::vector<std::string> resolve_project_paths(const ProjectLocation& where,
+                                               const std::string& pattern, const Location& loc,
+                                               Diagnostics& diags);
+
+} // namespace delight::io

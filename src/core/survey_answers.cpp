@@ -1,0 +1,89 @@
+#include "delight/survey_answers.hpp"
+
+#include "delight/text.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace delight {
+
+const std::vector<std::pair<std::string, KanoAnswer>>& standard_kano_answers() {
+    static const std::vector<std::pair<std::string, KanoAnswer>> answers = {
+        {"i like it", KanoAnswer::like},
+        {"i expect it", KanoAnswer::expect},
+        {"i am neutral", KanoAnswer::neutral},
+        {"i can live with it", KanoAnswer::live_with},
+        {"i dislike it", KanoAnswer::dislike},
+        // The category names themselves are accepted too.
+        {"like", KanoAnswer::like},
+        {"expect", KanoAnswer::expect},
+        {"neutral", KanoAnswer::neutral},
+        {"live-with", KanoAnswer::live_with},
+        {"dislike", KanoAnswer::dislike}};
+    return answers;
+}
+
+bool parse_plain_number(std::string_view s, double& value) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    if (s.empty() || s.size() > 32) return false;
+    if (s.front() == '+') s.remove_prefix(1);
+    for (char c : s)
+        if (!((c >= '0' && c <= '9') || c == '.' || c == '-')) return false;
+    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+    return ec == std::errc() && ptr == s.data() + s.size();
+}
+
+namespace {
+
+bool is_na(const std::vector<std::string>& na, const std::string& normalised) {
+    return std::find(na.begin(), na.end(), normalised) != na.end();
+}
+
+std::vector<std::string> normalised_na(const SurveyMapping& mapping) {
+    std::vector<std::string> na;
+    for (const std::string& s : mapping.na) na.push_back(normalize_answer(s));
+    return na;
+}
+
+} // namespace
+
+AnswerDecoder::AnswerDecoder(const SurveyMapping& mapping, const SurveyQuestion& question,
+                             Scale scale)
+    : m_scale(question.type == SurveyQuestion::Type::nps ? Scale{0, 10}
+                                                         : question.scale.value_or(scale)),
+      m_na(normalised_na(mapping)) {
+    for (const auto& [label, v] : mapping.labels) m_labels[label] = v;
+    for (const auto& [label, v] : question.labels) m_labels[label] = v;
+}
+
+CellKind AnswerDecoder::decode(std::string_view cell, double& value) const {
+    bool numeric = parse_plain_number(cell, value);
+    if (!numeric) {
+        std::string key = normalize_answer(cell);
+        if (key.empty() || is_na(m_na, key)) return CellKind::missing;
+        auto it = m_labels.find(key);
+        if (it == m_labels.end()) return CellKind::invalid;
+        value = it->second;
+    }
+    if (value < m_scale.min || value > m_scale.max) return CellKind::invalid;
+    return CellKind::value;
+}
+
+KanoDecoder::KanoDecoder(const SurveyMapping& mapping, const SurveyQuestion& question)
+    : m_na(normalised_na(mapping)) {
+    for (const auto& [label, a] : standard_kano_answers()) m_answers[label] = a;
+    for (const auto& [label, a] : mapping.kano_answers) m_answers[label] = a;
+    for (const auto& [label, a] : question.answers) m_answers[label] = a;
+}
+
+CellKind KanoDecoder::decode(std::string_view cell, KanoAnswer& answer) const {
+    std::string key = normalize_answer(cell);
+    if (key.empty() || is_na(m_na, key)) return CellKind::missing;
+    auto it = m_answers.find(key);
+    if (it == m_answers.end()) return CellKind::invalid;
+    answer = it->second;
+    return CellKind::value;
+}
+
+} // namespace delight
