@@ -28,10 +28,10 @@ struct Diagnostic {
 /// Process exit codes (PRODUCT.md §5).
 enum class ExitCode : int {
     ok = 0,
-    gate = 1,        ///< a --fail-on gate tripped
-    usage = 2,       ///< wrong command-line usage
-    input = 3,       ///< invalid input: syntax, schema, reference, CSV shape
-    os = 4,          ///< the operating system refused a read or write
+    gate = 1,  ///< a --fail-on gate tripped
+    usage = 2, ///< wrong command-line usage
+    input = 3, ///< invalid input: syntax, schema, reference, CSV shape
+    os = 4,    ///< the operating system refused a read or write
     interrupted = 130,
 };
 
@@ -40,7 +40,8 @@ enum class ExitCode : int {
 class Error : public std::runtime_error {
   public:
     Error(ExitCode code, Diagnostic diagnostic)
-        : std::runtime_error(diagnostic.message), m_code(code), m_diagnostic(std::move(diagnostic)) {}
+        : std::runtime_error(diagnostic.message), m_code(code),
+          m_diagnostic(std::move(diagnostic)) {}
     Error(ExitCode code, Location loc, std::string message)
         : Error(code, Diagnostic{Severity::error, std::move(loc), std::move(message)}) {}
     ExitCode code() const { return m_code; }

@@ -113,13 +113,13 @@ struct Prompt {
 struct SurveyQuestion {
     enum class Type { likert, nps, kano };
     Type type = Type::likert;
-    std::string column;                 ///< likert, nps
-    std::string expectation;            ///< likert (optional), kano
+    std::string column;      ///< likert, nps
+    std::string expectation; ///< likert (optional), kano
     Measure measure = Measure::performance;
-    std::optional<Scale> scale;         ///< likert; default: the project scale
-    std::vector<std::pair<std::string, double>> labels;          ///< extends survey.labels
-    std::string functional, dysfunctional;                         ///< kano
-    std::vector<std::pair<std::string, KanoAnswer>> answers;     ///< extends kano_answers
+    std::optional<Scale> scale;                              ///< likert; default: the project scale
+    std::vector<std::pair<std::string, double>> labels;      ///< extends survey.labels
+    std::string functional, dysfunctional;                   ///< kano
+    std::vector<std::pair<std::string, KanoAnswer>> answers; ///< extends kano_answers
     Location loc;
 };
 

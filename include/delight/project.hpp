@@ -10,9 +10,9 @@ namespace delight::io {
 /// Where a project lives. Paths are usable with open(); display paths are what diagnostics
 /// show (relative to the current directory when under it).
 struct ProjectLocation {
-    std::string yaml_path;    ///< .../delight.yaml
-    std::string directory;    ///< its folder
-    std::string display_dir;  ///< "" for the current directory, else "path/" with a slash
+    std::string yaml_path;   ///< .../delight.yaml
+    std::string directory;   ///< its folder
+    std::string display_dir; ///< "" for the current directory, else "path/" with a slash
 };
 
 /// Finds delight.yaml: --project FILE wins; else the nearest of DIR (-C) or the current

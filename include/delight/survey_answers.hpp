@@ -23,7 +23,8 @@ class AnswerDecoder {
   private:
     Scale m_scale;
     std::unordered_map<std::string, double> m_labels; ///< normalised label -> value
-    std::vector<std::string> m_na;                     ///< normalised
+    std::vector<std::string> m_na;                    ///< normalised
+    std::vector<double> m_numeric_na;                 ///< na codes that are numbers
 };
 
 /// Decodes the cells of one Kano question (functional or dysfunctional column).

@@ -8,7 +8,6 @@
 namespace delight::io {
 
 /// Streams each file of survey.waves once; adds every problem to diags.
-void check_survey_waves(const Project& project, const ProjectLocation& where,
-                        Diagnostics& diags);
+void check_survey_waves(const Project& project, const ProjectLocation& where, Diagnostics& diags);
 
 } // namespace delight::io

@@ -21,12 +21,12 @@ struct YamlLimits {
 struct YamlNode {
     enum class Type { null, scalar, sequence, mapping };
     Type type = Type::null;
-    int line = 0; ///< 1-based
-    int col = 0;  ///< 1-based, in characters
+    int line = 0;       ///< 1-based
+    int col = 0;        ///< 1-based, in characters
     std::string value;  ///< scalars: the text
     bool plain = false; ///< scalars: unquoted (only plain scalars are typed as numbers/bools)
-    std::vector<YamlNode> items;                            ///< sequences
-    std::vector<std::pair<YamlNode, YamlNode>> entries;     ///< mappings, in file order
+    std::vector<YamlNode> items;                        ///< sequences
+    std::vector<std::pair<YamlNode, YamlNode>> entries; ///< mappings, in file order
 
     bool is_map() const { return type == Type::mapping; }
     bool is_seq() const { return type == Type::sequence; }

@@ -3,6 +3,7 @@
 #include "delight/diagnostic.hpp"
 #include "output.hpp"
 
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 
@@ -38,6 +39,8 @@ void declare_common(CLI::App& app, CommonOptions& o) {
 
 int run(int argc, char** argv) {
     io::install_signal_cleanup();
+    // A file-size limit must fail the write (EFBIG → exit 4, old file intact), not kill us.
+    std::signal(SIGXFSZ, SIG_IGN);
     CLI::App app{"delight — from satisfied customers to delighted ones: brainstorm, gap, "
                  "prioritize, plan and survey-diff on an audit kept in git.",
                  "delight"};
@@ -47,7 +50,8 @@ int run(int argc, char** argv) {
     CommonOptions common;
     declare_common(app, common);
     Action selected;
-    for (Registrar reg : registry) reg(app, common, selected);
+    for (Registrar reg : registry)
+        reg(app, common, selected);
     app.footer("Run 'delight COMMAND --help' for a command's options. Exit codes: 0 done, "
                "1 a --fail-on gate tripped, 2 usage, 3 invalid input, 4 file system, 130 "
                "interrupted.");
@@ -60,8 +64,9 @@ int run(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        // CLI11 uses codes 100+; every usage problem is exit 2 (PRODUCT.md §5).
-        app.exit(e);
+        // CLI11 uses codes 100+; every usage problem is exit 2 (PRODUCT.md §5), and says so
+        // in our own message layout.
+        std::cerr << "delight: error: " << e.what() << "\nRun 'delight --help' for usage.\n";
         return static_cast<int>(ExitCode::usage);
     }
     try {

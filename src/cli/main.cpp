@@ -1,3 +1,5 @@
 #include "command.hpp"
 
-int main(int argc, char** argv) { return delight::cli::run(argc, argv); }
+int main(int argc, char** argv) {
+    return delight::cli::run(argc, argv);
+}

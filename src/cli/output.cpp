@@ -62,7 +62,8 @@ std::optional<render::Format> format_from_extension(const std::string& path) {
 
 std::string names_of(const std::vector<render::Format>& formats) {
     std::string s;
-    for (render::Format f : formats) s += (s.empty() ? "" : "|") + std::string(format_name(f));
+    for (render::Format f : formats)
+        s += (s.empty() ? "" : "|") + std::string(format_name(f));
     return s;
 }
 

@@ -14,6 +14,11 @@ const std::vector<std::pair<std::string, KanoAnswer>>& standard_kano_answers() {
         {"i am neutral", KanoAnswer::neutral},
         {"i can live with it", KanoAnswer::live_with},
         {"i dislike it", KanoAnswer::dislike},
+        // The wording of Kano's original questionnaire ("... that way").
+        {"i like it that way", KanoAnswer::like},
+        {"it must be that way", KanoAnswer::expect},
+        {"i can live with it that way", KanoAnswer::live_with},
+        {"i dislike it that way", KanoAnswer::dislike},
         // The category names themselves are accepted too.
         {"like", KanoAnswer::like},
         {"expect", KanoAnswer::expect},
@@ -24,8 +29,10 @@ const std::vector<std::pair<std::string, KanoAnswer>>& standard_kano_answers() {
 }
 
 bool parse_plain_number(std::string_view s, double& value) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
     if (s.empty() || s.size() > 32) return false;
     if (s.front() == '+') s.remove_prefix(1);
     for (char c : s)
@@ -42,7 +49,8 @@ bool is_na(const std::vector<std::string>& na, const std::string& normalised) {
 
 std::vector<std::string> normalised_na(const SurveyMapping& mapping) {
     std::vector<std::string> na;
-    for (const std::string& s : mapping.na) na.push_back(normalize_answer(s));
+    for (const std::string& s : mapping.na)
+        na.push_back(normalize_answer(s));
     return na;
 }
 
@@ -53,12 +61,22 @@ AnswerDecoder::AnswerDecoder(const SurveyMapping& mapping, const SurveyQuestion&
     : m_scale(question.type == SurveyQuestion::Type::nps ? Scale{0, 10}
                                                          : question.scale.value_or(scale)),
       m_na(normalised_na(mapping)) {
-    for (const auto& [label, v] : mapping.labels) m_labels[label] = v;
-    for (const auto& [label, v] : question.labels) m_labels[label] = v;
+    for (const auto& [label, v] : mapping.labels)
+        m_labels[label] = v;
+    for (const auto& [label, v] : question.labels)
+        m_labels[label] = v;
+    for (const std::string& na : m_na) {
+        double v = 0;
+        if (parse_plain_number(na, v)) m_numeric_na.push_back(v);
+    }
 }
 
 CellKind AnswerDecoder::decode(std::string_view cell, double& value) const {
     bool numeric = parse_plain_number(cell, value);
+    // A numeric not-applicable code (e.g. -99) is missing, not out of scale.
+    if (numeric && !m_numeric_na.empty() &&
+        std::find(m_numeric_na.begin(), m_numeric_na.end(), value) != m_numeric_na.end())
+        return CellKind::missing;
     if (!numeric) {
         std::string key = normalize_answer(cell);
         if (key.empty() || is_na(m_na, key)) return CellKind::missing;
@@ -72,9 +90,12 @@ CellKind AnswerDecoder::decode(std::string_view cell, double& value) const {
 
 KanoDecoder::KanoDecoder(const SurveyMapping& mapping, const SurveyQuestion& question)
     : m_na(normalised_na(mapping)) {
-    for (const auto& [label, a] : standard_kano_answers()) m_answers[label] = a;
-    for (const auto& [label, a] : mapping.kano_answers) m_answers[label] = a;
-    for (const auto& [label, a] : question.answers) m_answers[label] = a;
+    for (const auto& [label, a] : standard_kano_answers())
+        m_answers[label] = a;
+    for (const auto& [label, a] : mapping.kano_answers)
+        m_answers[label] = a;
+    for (const auto& [label, a] : question.answers)
+        m_answers[label] = a;
 }
 
 CellKind KanoDecoder::decode(std::string_view cell, KanoAnswer& answer) const {

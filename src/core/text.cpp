@@ -24,8 +24,10 @@ namespace {
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     // Optimal string alignment distance: insertions, deletions, substitutions, transpositions.
     std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 0; i <= a.size(); ++i)
+        d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        d[0][j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
         for (std::size_t j = 1; j <= b.size(); ++j) {
             std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
@@ -40,7 +42,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 } // namespace
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
-    if (word.size() > 200) return "";
+    // Short words are too easily "close" to anything: suggest only from 3 characters on.
+    if (word.size() < 3 || word.size() > 200) return "";
     std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
     std::string best;
     std::size_t best_distance = limit + 1;
@@ -67,9 +70,8 @@ std::string normalize_answer(std::string_view text) {
     utf8proc_uint8_t* out = nullptr;
     auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
                                                   UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
-    utf8proc_ssize_t n =
-        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                     static_cast<utf8proc_ssize_t>(text.size()), &out, options);
+    utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                      static_cast<utf8proc_ssize_t>(text.size()), &out, options);
     std::string folded;
     if (n >= 0) {
         folded.assign(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));

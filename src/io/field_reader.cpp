@@ -12,10 +12,14 @@ namespace delight::io {
 
 std::string describe(const YamlNode& n) {
     switch (n.type) {
-    case YamlNode::Type::null: return "nothing";
-    case YamlNode::Type::sequence: return "a list";
-    case YamlNode::Type::mapping: return "a mapping";
-    case YamlNode::Type::scalar: break;
+    case YamlNode::Type::null:
+        return "nothing";
+    case YamlNode::Type::sequence:
+        return "a list";
+    case YamlNode::Type::mapping:
+        return "a mapping";
+    case YamlNode::Type::scalar:
+        break;
     }
     long long i = 0;
     double d = 0;
@@ -38,8 +42,8 @@ FieldReader::FieldReader(const YamlDocument& doc, const YamlNode& node, Diagnost
                          std::string what, std::vector<std::string> known)
     : m_doc(doc), m_node(node), m_diags(diags), m_what(std::move(what)) {
     if (!node.is_map()) {
-        m_diags.error(doc.at(node), fmt::format("expected a mapping for {}, got {}", m_what,
-                                                describe(node)));
+        m_diags.error(doc.at(node),
+                      fmt::format("expected a mapping for {}, got {}", m_what, describe(node)));
         return;
     }
     for (const auto& [key, value] : node.entries) {
@@ -82,7 +86,13 @@ std::optional<std::string> FieldReader::node_text(const YamlNode& n, std::string
 std::optional<std::string> FieldReader::text(std::string_view key, Need need,
                                              std::size_t max_chars) {
     const YamlNode* v = get(key, need);
-    return v ? node_text(*v, key, max_chars) : std::nullopt;
+    if (!v) return std::nullopt;
+    auto s = node_text(*v, key, max_chars);
+    if (s && need == Need::required && s->find_first_not_of(" \t") == std::string::npos) {
+        error(*v, fmt::format("'{}' must not be empty", key));
+        return std::nullopt;
+    }
+    return s;
 }
 
 std::optional<std::string> FieldReader::id(std::string_view key, Need need) {
@@ -113,10 +123,10 @@ std::optional<double> FieldReader::node_number(const YamlNode& n, std::string_vi
     if (low || d > range.max) {
         std::string bounds =
             range.min_exclusive
-                ? (std::isinf(range.max) ? fmt::format("greater than {}", number_text(range.min))
-                                         : fmt::format("greater than {} and at most {}",
-                                                       number_text(range.min),
-                                                       number_text(range.max)))
+                ? (std::isinf(range.max)
+                       ? fmt::format("greater than {}", number_text(range.min))
+                       : fmt::format("greater than {} and at most {}", number_text(range.min),
+                                     number_text(range.max)))
                 : (std::isinf(range.max) ? fmt::format("at least {}", number_text(range.min))
                                          : fmt::format("between {} and {}", number_text(range.min),
                                                        number_text(range.max)));
@@ -138,15 +148,15 @@ std::optional<long long> FieldReader::integer(std::string_view key, long long mi
     long long i = 0;
     if (!(v->is_scalar() && v->plain && is_core_int(v->value, i))) {
         std::string hint = v->is_scalar() && !v->plain ? " (remove the quotes)" : "";
-        error(*v, fmt::format("expected a whole number for '{}', got {}{}", key, describe(*v),
-                              hint));
+        error(*v,
+              fmt::format("expected a whole number for '{}', got {}{}", key, describe(*v), hint));
         return std::nullopt;
     }
     if (i < min || i > max) {
-        error(*v, max == std::numeric_limits<long long>::max()
-                      ? fmt::format("'{}' must be at least {}, got {}", key, min, v->value)
-                      : fmt::format("'{}' must be between {} and {}, got {}", key, min, max,
-                                    v->value));
+        error(*v,
+              max == std::numeric_limits<long long>::max()
+                  ? fmt::format("'{}' must be at least {}, got {}", key, min, v->value)
+                  : fmt::format("'{}' must be between {} and {}, got {}", key, min, max, v->value));
         return std::nullopt;
     }
     return i;
@@ -194,7 +204,8 @@ std::optional<std::string> FieldReader::node_choice(const YamlNode& n, std::stri
     if (n.is_scalar() && std::find(names.begin(), names.end(), n.value) != names.end())
         return n.value;
     std::string list;
-    for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
+    for (const auto& name : names)
+        list += (list.empty() ? "" : ", ") + name;
     std::string hint = n.is_scalar() ? suggestion_suffix(n.value, names) : "";
     error(n, fmt::format("'{}' must be one of {}; got {}{}", what, list, describe(n), hint));
     return std::nullopt;

@@ -24,8 +24,8 @@ class FieldReader {
   public:
     /// what: how the mapping is named in messages ("expectation", "survey question").
     /// known: its keys; any other key is reported with a "did you mean".
-    FieldReader(const YamlDocument& doc, const YamlNode& node, Diagnostics& diags,
-                std::string what, std::vector<std::string> known);
+    FieldReader(const YamlDocument& doc, const YamlNode& node, Diagnostics& diags, std::string what,
+                std::vector<std::string> known);
 
     bool is_map() const { return m_node.is_map(); }
     const YamlDocument& doc() const { return m_doc; }

@@ -12,11 +12,12 @@
 namespace delight::io {
 
 const std::vector<std::string> expectation_keys = {
-    "id",     "text",   "kind",     "kano",   "touchpoint", "functions", "importance",
-    "delivery", "performance", "adequate", "desired", "competitors", "ability",  "effort",
-    "reach",  "impact", "confidence", "after", "question", "source",    "retired",   "notes"};
-const std::vector<std::string> account_keys = {"id",  "name", "segment", "satisfaction",
-                                               "nps", "revenue"};
+    "id",         "text",     "kind",        "kano",     "touchpoint", "functions",
+    "importance", "delivery", "performance", "adequate", "desired",    "competitors",
+    "ability",    "effort",   "reach",       "impact",   "confidence", "after",
+    "question",   "source",   "retired",     "notes"};
+const std::vector<std::string> account_keys = {"id",           "name", "segment",
+                                               "satisfaction", "nps",  "revenue"};
 const std::vector<std::string> evidence_keys = {"expectation", "account", "date", "quote",
                                                 "source"};
 const std::vector<std::string> prompt_keys = {"text", "kind", "touchpoint", "function"};
@@ -170,13 +171,13 @@ void load_evidence_item(LoadContext& ctx, const ListItem& item) {
     ev.loc = f.where();
     if (auto id = f.id("expectation", Need::required)) {
         ev.expectation = *id;
-        ctx.refs.push_back({PendingRef::Target::expectation, *id, f.at(*f.get("expectation")),
-                            "evidence"});
+        ctx.refs.push_back(
+            {PendingRef::Target::expectation, *id, f.at(*f.get("expectation")), "evidence"});
     }
     if (auto acc = f.text("account", Need::optional, 64)) {
         ev.account = *acc;
-        ctx.refs.push_back({PendingRef::Target::account, *acc, f.at(*f.get("account")),
-                            "evidence"});
+        ctx.refs.push_back(
+            {PendingRef::Target::account, *acc, f.at(*f.get("account")), "evidence"});
     }
     ev.date = f.date("date").value_or("");
     ev.quote = f.text("quote", Need::optional, 2000).value_or("");
@@ -206,16 +207,20 @@ void load_prompt(LoadContext& ctx, const ListItem& item) {
 } // namespace
 
 void load_expectations(LoadContext& ctx, const std::vector<ListItem>& items) {
-    for (const ListItem& item : items) load_expectation(ctx, item);
+    for (const ListItem& item : items)
+        load_expectation(ctx, item);
 }
 void load_accounts(LoadContext& ctx, const std::vector<ListItem>& items) {
-    for (const ListItem& item : items) load_account(ctx, item);
+    for (const ListItem& item : items)
+        load_account(ctx, item);
 }
 void load_evidence(LoadContext& ctx, const std::vector<ListItem>& items) {
-    for (const ListItem& item : items) load_evidence_item(ctx, item);
+    for (const ListItem& item : items)
+        load_evidence_item(ctx, item);
 }
 void load_prompts(LoadContext& ctx, const std::vector<ListItem>& items) {
-    for (const ListItem& item : items) load_prompt(ctx, item);
+    for (const ListItem& item : items)
+        load_prompt(ctx, item);
 }
 
 } // namespace delight::io

@@ -150,8 +150,8 @@ void load_list_file(LoadContext& ctx, const std::string& pattern, const Location
             } else if (ends_with(rel, ".yaml") || ends_with(rel, ".yml")) {
                 ctx.documents.push_back(read_yaml_file(full, display));
             } else {
-                ctx.diags.error(loc, fmt::format("'{}': list files must be .yaml, .yml or .csv",
-                                                 rel));
+                ctx.diags.error(loc,
+                                fmt::format("'{}': list files must be .yaml, .yml or .csv", rel));
                 continue;
             }
         } catch (const Error& e) {
@@ -166,7 +166,8 @@ void load_list_file(LoadContext& ctx, const std::string& pattern, const Location
                                                           describe(doc.root)));
             continue;
         }
-        for (const YamlNode& item : doc.root.items) out.push_back({&doc, &item});
+        for (const YamlNode& item : doc.root.items)
+            out.push_back({&doc, &item});
     }
 }
 
@@ -191,7 +192,8 @@ std::vector<ListItem> load_list_section(LoadContext& ctx, const YamlDocument& do
                                   [](const YamlNode& n) { return n.is_scalar(); });
     if (!any_scalar) {
         files.push_back(doc.file);
-        for (const YamlNode& item : section.items) out.push_back({&doc, &item});
+        for (const YamlNode& item : section.items)
+            out.push_back({&doc, &item});
         return out;
     }
     for (const YamlNode& item : section.items) {

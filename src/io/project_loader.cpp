@@ -13,15 +13,15 @@ namespace delight::io {
 namespace {
 
 const std::vector<std::string> top_keys = {
-    "version",  "project", "scale",  "touchpoints", "functions", "competitors", "expectations",
-    "accounts", "evidence", "prompts", "survey",    "priority",  "plan",        "report"};
+    "version",  "project",  "scale",   "touchpoints", "functions", "competitors", "expectations",
+    "accounts", "evidence", "prompts", "survey",      "priority",  "plan",        "report"};
 
 void read_header_sections(LoadContext& ctx, FieldReader& top) {
     Project& p = ctx.project;
     if (const YamlNode* v = top.get("version", Need::required)) {
         if (!(v->is_scalar() && v->plain && v->value == "1"))
             top.error(*v, fmt::format("unsupported version {}: this delight reads version 1",
-                                      describe(*v)));
+                                      v->is_scalar() ? v->value : describe(*v)));
     }
     if (const YamlNode* proj = top.get("project", Need::required)) {
         FieldReader f(top.doc(), *proj, ctx.diags, "project",
@@ -38,8 +38,8 @@ void read_header_sections(LoadContext& ctx, FieldReader& top) {
         if (lo) p.scale.min = static_cast<int>(*lo);
         if (hi) p.scale.max = static_cast<int>(*hi);
         if (p.scale.min >= p.scale.max) {
-            f.error(*s, fmt::format("scale min ({}) must be below max ({})", p.scale.min,
-                                    p.scale.max));
+            f.error(*s,
+                    fmt::format("scale min ({}) must be below max ({})", p.scale.min, p.scale.max));
             p.scale = Scale{};
         }
     }
@@ -76,11 +76,10 @@ void read_lists(LoadContext& ctx, FieldReader& top) {
         load_accounts(ctx,
                       load_list_section(ctx, doc, *n, "accounts", account_keys, p.account_files));
     if (const YamlNode* n = top.get("evidence"))
-        load_evidence(
-            ctx, load_list_section(ctx, doc, *n, "evidence", evidence_keys, p.evidence_files));
+        load_evidence(ctx,
+                      load_list_section(ctx, doc, *n, "evidence", evidence_keys, p.evidence_files));
     if (const YamlNode* n = top.get("prompts"))
-        load_prompts(ctx,
-                     load_list_section(ctx, doc, *n, "prompts", prompt_keys, p.prompt_files));
+        load_prompts(ctx, load_list_section(ctx, doc, *n, "prompts", prompt_keys, p.prompt_files));
 }
 
 } // namespace
@@ -91,8 +90,8 @@ Project load_project(const ProjectLocation& where, Diagnostics& diags) {
     project.file = display_path(where, "delight.yaml");
     LoadContext ctx{where, diags, project, {}, {}};
     try {
-        std::string display = where.display_dir +
-                              std::filesystem::path(where.yaml_path).filename().string();
+        std::string display =
+            where.display_dir + std::filesystem::path(where.yaml_path).filename().string();
         project.file = display;
         ctx.documents.push_back(read_yaml_file(where.yaml_path, display));
     } catch (const Error& e) {
@@ -125,7 +124,8 @@ Project load_project_strict(const ProjectLocation& where, Diagnostics& warnings)
     Diagnostics all;
     Project project = load_project(where, all);
     if (const Diagnostic* first = all.first_error()) throw Error(ExitCode::input, *first);
-    for (const Diagnostic& d : all.items()) warnings.add(d);
+    for (const Diagnostic& d : all.items())
+        warnings.add(d);
     return project;
 }
 

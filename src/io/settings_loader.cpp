@@ -15,8 +15,8 @@ constexpr long long big = std::numeric_limits<long long>::max();
 
 const std::vector<std::string> kano_answer_names = {"like", "expect", "neutral", "live-with",
                                                     "dislike"};
-const std::vector<std::string> measure_names = {"performance", "importance", "adequate",
-                                                "desired", "satisfaction"};
+const std::vector<std::string> measure_names = {"performance", "importance", "adequate", "desired",
+                                                "satisfaction"};
 
 /// A mapping from one section: a FieldReader over it, or over an empty mapping when absent.
 const YamlNode& section(FieldReader& top, std::string_view key) {
@@ -43,8 +43,7 @@ std::vector<std::pair<std::string, double>> read_labels(FieldReader& f, std::str
         return out;
     }
     for (const auto& [label, value] : map->entries)
-        if (auto v = f.node_number(value, std::string(key) + "." + label.value,
-                                   Range{-inf, inf}))
+        if (auto v = f.node_number(value, std::string(key) + "." + label.value, Range{-inf, inf}))
             out.emplace_back(normalize_answer(label.value), *v);
     return out;
 }
@@ -61,8 +60,8 @@ std::vector<std::pair<std::string, KanoAnswer>> read_kano_answers(FieldReader& f
         return out;
     }
     for (const auto& [label, value] : map->entries)
-        if (auto v = f.node_choice(value, std::string(key) + "." + label.value,
-                                   kano_answer_names)) {
+        if (auto v =
+                f.node_choice(value, std::string(key) + "." + label.value, kano_answer_names)) {
             auto index = std::find(kano_answer_names.begin(), kano_answer_names.end(), *v) -
                          kano_answer_names.begin();
             out.emplace_back(normalize_answer(label.value), static_cast<KanoAnswer>(index));
@@ -99,8 +98,8 @@ SurveyQuestion read_question(LoadContext& ctx, const YamlDocument& doc, const Ya
         q.dysfunctional = column(f, "dysfunctional", Need::required);
         if (auto id = f.id("expectation", Need::required)) {
             q.expectation = *id;
-            ctx.refs.push_back({PendingRef::Target::expectation, *id,
-                                f.at(*f.get("expectation")), "survey question"});
+            ctx.refs.push_back({PendingRef::Target::expectation, *id, f.at(*f.get("expectation")),
+                                "survey question"});
         }
         q.answers = read_kano_answers(f, "answers");
     } else {
@@ -110,8 +109,8 @@ SurveyQuestion read_question(LoadContext& ctx, const YamlDocument& doc, const Ya
         q.column = column(f, "column", Need::required);
         if (auto id = f.id("expectation")) {
             q.expectation = *id;
-            ctx.refs.push_back({PendingRef::Target::expectation, *id,
-                                f.at(*f.get("expectation")), "survey question"});
+            ctx.refs.push_back({PendingRef::Target::expectation, *id, f.at(*f.get("expectation")),
+                                "survey question"});
         }
         if (auto m = f.choice("measure", measure_names))
             q.measure = static_cast<Measure>(
@@ -157,7 +156,8 @@ void load_survey(LoadContext& ctx, FieldReader& top) {
     if (!f.is_map()) return;
     SurveyMapping s;
     s.loc = f.where();
-    for (auto& [path, loc] : f.text_list("waves")) s.waves.push_back(path);
+    for (auto& [path, loc] : f.text_list("waves"))
+        s.waves.push_back(path);
     s.wave_column = column(f, "wave");
     s.id_column = column(f, "id");
     s.account_column = column(f, "account");
@@ -172,7 +172,8 @@ void load_survey(LoadContext& ctx, FieldReader& top) {
     s.header_rows = static_cast<int>(f.integer("header_rows", 1, 100).value_or(1));
     if (f.get("na")) {
         s.na.clear();
-        for (auto& [text, loc] : f.text_list("na")) s.na.push_back(normalize_answer(text));
+        for (auto& [text, loc] : f.text_list("na"))
+            s.na.push_back(normalize_answer(text));
     }
     s.labels = read_labels(f, "labels");
     s.kano_answers = read_kano_answers(f, "kano_answers");
@@ -196,13 +197,14 @@ void load_priority(LoadContext& ctx, FieldReader& top) {
             if (auto v = wf.number(name(static_cast<Criterion>(i)), Range{0, inf}))
                 p.weights[i] = *v;
         double sum = 0;
-        for (double v : p.weights) sum += v;
+        for (double v : p.weights)
+            sum += v;
         if (sum <= 0) f.error(*w, "the priority weights add up to 0; give at least one weight");
     }
     if (const YamlNode* k = f.get("kano_values")) {
-        FieldReader kf(f.doc(), *k, ctx.diags, "priority kano_values",
-                       {"must-be", "performance", "attractive", "indifferent", "reverse",
-                        "unknown"});
+        FieldReader kf(
+            f.doc(), *k, ctx.diags, "priority kano_values",
+            {"must-be", "performance", "attractive", "indifferent", "reverse", "unknown"});
         for (std::size_t i = 0; i < 6; ++i)
             if (auto v = kf.number(name(static_cast<Kano>(i)), Range{0, 1})) p.kano_values[i] = *v;
     }
@@ -211,7 +213,8 @@ void load_priority(LoadContext& ctx, FieldReader& top) {
                        {"draws", "concentration", "seed", "top_k"});
         p.sensitivity.draws = sf.integer("draws", 1, 1000000).value_or(1000);
         p.sensitivity.concentration = sf.number("concentration", Range{0, inf, true}).value_or(50);
-        p.sensitivity.seed = static_cast<unsigned long long>(sf.integer("seed", 0, big).value_or(1));
+        p.sensitivity.seed =
+            static_cast<unsigned long long>(sf.integer("seed", 0, big).value_or(1));
         p.sensitivity.top_k = sf.integer("top_k", 1, big).value_or(5);
     }
 }
@@ -257,8 +260,8 @@ void read_overrides(LoadContext& ctx, FieldReader& f, PlanSettings& plan) {
         o.loc = of.where();
         if (auto id = of.id("expectation", Need::required)) {
             o.expectation = *id;
-            ctx.refs.push_back({PendingRef::Target::expectation, *id,
-                                of.at(*of.get("expectation")), "plan override"});
+            ctx.refs.push_back({PendingRef::Target::expectation, *id, of.at(*of.get("expectation")),
+                                "plan override"});
         }
         o.wave = of.integer("wave", 1, 1000);
         o.exclude = of.boolean("exclude").value_or(false);
@@ -291,9 +294,9 @@ void read_capacity(LoadContext& ctx, FieldReader& f, PlanSettings& plan) {
 void load_plan(LoadContext& ctx, FieldReader& top) {
     const YamlNode* node = top.get("plan");
     if (!node) return;
-    FieldReader f(top.doc(), *node, ctx.diags, "plan",
-                  {"start", "wave_weeks", "waves", "capacity", "tracks", "pilot", "control",
-                   "overrides"});
+    FieldReader f(
+        top.doc(), *node, ctx.diags, "plan",
+        {"start", "wave_weeks", "waves", "capacity", "tracks", "pilot", "control", "overrides"});
     if (!f.is_map()) return;
     PlanSettings plan;
     plan.loc = f.where();
@@ -329,7 +332,8 @@ void load_report(LoadContext& ctx, FieldReader& top) {
     const std::vector<std::string> names = {"summary", "narrative", "coverage", "gap",
                                             "ranking", "plan",      "survey"};
     if (const YamlNode* s = f.get("sections")) {
-        if (!s->is_seq()) f.error(*s, "'sections' must be a list");
+        if (!s->is_seq())
+            f.error(*s, "'sections' must be a list");
         else
             for (const YamlNode& item : s->items)
                 if (auto v = f.node_choice(item, "sections", names)) r.sections.push_back(*v);

@@ -55,11 +55,13 @@ bool find_columns(const std::vector<std::string>& header, std::vector<ColumnChec
         ok = false;
         return 0;
     };
-    for (ColumnCheck& c : cols) c.index = require(c.column, "survey question");
-    const std::pair<const std::string*, const char*> roles[] = {
-        {&s.id_column, "respondent id"}, {&s.account_column, "account"},
-        {&s.group_column, "group"},      {&s.segment_column, "segment"},
-        {&s.wave_column, "wave"}};
+    for (ColumnCheck& c : cols)
+        c.index = require(c.column, "survey question");
+    const std::pair<const std::string*, const char*> roles[] = {{&s.id_column, "respondent id"},
+                                                                {&s.account_column, "account"},
+                                                                {&s.group_column, "group"},
+                                                                {&s.segment_column, "segment"},
+                                                                {&s.wave_column, "wave"}};
     for (const auto& [name, role] : roles)
         if (!name->empty()) require(*name, role);
     return ok;
@@ -80,7 +82,8 @@ void count_cell(ColumnCheck& c, std::string_view cell) {
 
 std::string examples(const ColumnCheck& c) {
     std::vector<std::pair<std::size_t, std::string>> top;
-    for (const auto& [text, n] : c.unknown) top.emplace_back(n, text);
+    for (const auto& [text, n] : c.unknown)
+        top.emplace_back(n, text);
     std::stable_sort(top.begin(), top.end(), [](auto& a, auto& b) { return a.first > b.first; });
     std::string s;
     for (std::size_t i = 0; i < top.size() && i < 3; ++i)
@@ -108,7 +111,8 @@ void check_wave(const Project& p, const std::string& rel, const std::string& ful
             ++bad_rows;
             continue;
         }
-        for (ColumnCheck& c : cols) count_cell(c, fields[c.index]);
+        for (ColumnCheck& c : cols)
+            count_cell(c, fields[c.index]);
     }
     if (rows > 0 && static_cast<double>(bad_rows) / static_cast<double>(rows) > s.max_invalid)
         diags.error(Location{display, 0, 0, ""},
@@ -130,8 +134,7 @@ void check_wave(const Project& p, const std::string& rel, const std::string& ful
 
 } // namespace
 
-void check_survey_waves(const Project& project, const ProjectLocation& where,
-                        Diagnostics& diags) {
+void check_survey_waves(const Project& project, const ProjectLocation& where, Diagnostics& diags) {
     if (!project.survey) return;
     for (const std::string& pattern : project.survey->waves) {
         Location loc = project.survey->loc;

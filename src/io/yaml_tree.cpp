@@ -78,9 +78,8 @@ bool is_core_int(std::string_view s, long long& out) {
     // YAML 1.2 core schema: [-+]?[0-9]+ (octal 0o and hex 0x are not accepted here).
     std::string_view digits = s;
     if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) digits.remove_prefix(1);
-    if (digits.empty() || !std::all_of(digits.begin(), digits.end(), [](char c) {
-            return c >= '0' && c <= '9';
-        }))
+    if (digits.empty() ||
+        !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return false;
     if (s[0] == '+') s.remove_prefix(1);
     auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
@@ -92,7 +91,8 @@ bool is_core_float(std::string_view s, double& out) {
     std::size_t i = 0;
     auto digits = [&] {
         std::size_t start = i;
-        while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+            ++i;
         return i - start;
     };
     if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
@@ -118,8 +118,7 @@ namespace {
 
 class TreeBuilder : public YAML::EventHandler {
   public:
-    TreeBuilder(const YamlDocument& doc, const YamlLimits& limits)
-        : m_doc(doc), m_limits(limits) {}
+    TreeBuilder(const YamlDocument& doc, const YamlLimits& limits) : m_doc(doc), m_limits(limits) {}
 
     YamlNode take_root() { return std::move(m_root); }
     bool saw_document() const { return m_saw_document; }
@@ -264,20 +263,23 @@ void check_encoding(const YamlDocument& doc, std::string_view text) {
                     "the file is UTF-16: save it as UTF-8");
     if (const void* nul = std::memchr(text.data(), '\0', text.size())) {
         std::size_t offset = static_cast<std::size_t>(static_cast<const char*>(nul) - text.data());
-        int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+        int line = 1 + static_cast<int>(std::count(text.begin(),
+                                                   text.begin() + static_cast<long>(offset), '\n'));
         throw Error(ExitCode::input, Location{doc.file, line, 0, ""},
                     "NUL byte: this is a binary file, not YAML text");
     }
     if (auto bad = first_invalid_utf8(text)) {
         std::size_t line_start = text.rfind('\n', *bad == 0 ? 0 : *bad - 1);
         line_start = (line_start == std::string_view::npos || *bad == 0) ? 0 : line_start + 1;
-        int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(line_start), '\n'));
+        int line = 1 + static_cast<int>(std::count(
+                           text.begin(), text.begin() + static_cast<long>(line_start), '\n'));
         std::string_view line_text = text.substr(line_start);
         line_text = line_text.substr(0, line_text.find('\n'));
         int col = char_column(line_text, *bad - line_start);
-        std::string message = fmt::format("invalid UTF-8 (byte 0x{:02X})",
-                                          static_cast<unsigned char>(text[*bad]));
-        if (looks_like_latin1(text)) message += ": the file looks like Latin-1; re-save it as UTF-8";
+        std::string message =
+            fmt::format("invalid UTF-8 (byte 0x{:02X})", static_cast<unsigned char>(text[*bad]));
+        if (looks_like_latin1(text))
+            message += ": the file looks like Latin-1; re-save it as UTF-8";
         // The line may not be printable; show no excerpt.
         throw Error(ExitCode::input, Location{doc.file, line, col, ""}, message);
     }
@@ -289,7 +291,8 @@ void check_indentation(const YamlDocument& doc) {
         std::size_t j = 0;
         while (j < line.size() && (line[j] == ' ' || line[j] == '\t')) {
             if (line[j] == '\t' && line.find_first_not_of(" \t") != std::string::npos)
-                throw Error(ExitCode::input, doc.at(static_cast<int>(i + 1), static_cast<int>(j + 1)),
+                throw Error(ExitCode::input,
+                            doc.at(static_cast<int>(i + 1), static_cast<int>(j + 1)),
                             "tab character in indentation: YAML indents with spaces");
             ++j;
         }

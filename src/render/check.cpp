@@ -10,19 +10,32 @@ namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json position(int value) { return value > 0 ? ordered_json(value) : ordered_json(nullptr); }
+ordered_json position(int value) {
+    return value > 0 ? ordered_json(value) : ordered_json(nullptr);
+}
 
 /// GitHub escapes: data needs %, CR, LF; properties also ':' and ','.
 std::string github_escape(std::string_view s, bool property) {
     std::string out;
     for (char c : s) {
         switch (c) {
-        case '%': out += "%25"; break;
-        case '\r': out += "%0D"; break;
-        case '\n': out += "%0A"; break;
-        case ':': out += property ? "%3A" : ":"; break;
-        case ',': out += property ? "%2C" : ","; break;
-        default: out.push_back(c);
+        case '%':
+            out += "%25";
+            break;
+        case '\r':
+            out += "%0D";
+            break;
+        case '\n':
+            out += "%0A";
+            break;
+        case ':':
+            out += property ? "%3A" : ":";
+            break;
+        case ',':
+            out += property ? "%2C" : ",";
+            break;
+        default:
+            out.push_back(c);
         }
     }
     return out;
