@@ -1,8 +1,10 @@
 #include "command.hpp"
 #include "delight/atomic_file.hpp"
 #include "delight/diagnostic.hpp"
+#include "delight/text.hpp"
 #include "output.hpp"
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -35,6 +37,24 @@ void declare_common(CLI::App& app, CommonOptions& o) {
                  "Do not neutralise spreadsheet formulas in CSV output (=, +, -, @)");
 }
 
+/// The first word that is not an option or an option's value: the command the user typed.
+/// CLI11 would print the general help for `delight typo --help` and exit 0; we say what is
+/// wrong instead.
+std::string typed_command(int argc, char** argv) {
+    static const std::vector<std::string> with_value = {
+        "-C", "--project", "-O", "--format", "-o", "--output", "-w", "--width", "--color"};
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--") return "";
+        if (std::find(with_value.begin(), with_value.end(), arg) != with_value.end()) {
+            ++i;
+            continue;
+        }
+        if (!arg.empty() && arg[0] != '-') return arg;
+    }
+    return "";
+}
+
 } // namespace
 
 int run(int argc, char** argv) {
@@ -55,6 +75,15 @@ int run(int argc, char** argv) {
     app.footer("Run 'delight COMMAND --help' for a command's options. Exit codes: 0 done, "
                "1 a --fail-on gate tripped, 2 usage, 3 invalid input, 4 file system, 130 "
                "interrupted.");
+    std::string typed = typed_command(argc, argv);
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands({}))
+        names.push_back(sub->get_name());
+    if (!typed.empty() && std::find(names.begin(), names.end(), typed) == names.end()) {
+        std::cerr << "delight: error: unknown command '" << typed << "'"
+                  << suggestion_suffix(typed, names) << "\nRun 'delight --help' for usage.\n";
+        return static_cast<int>(ExitCode::usage);
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <utf8proc.h>
 
 #include <cstddef>
@@ -44,10 +46,23 @@ std::pair<std::size_t, int> character_prefix(std::string_view text, int chars) {
 std::string excerpt(const Location& loc, bool color) {
     // Tabs and other controls become one space each, so the character count is unchanged
     // and the caret lines up whatever the terminal's tab stops.
-    const std::string source = printable(loc.source_line);
+    std::string source = printable(loc.source_line);
+    int col = loc.col;
+    // A very long line (minified or hostile input) is shown as a window around the column.
+    constexpr int window = 100;
+    if (display_width(source) > 2 * window) {
+        const int first = std::max(0, col - 1 - window / 2);
+        const auto [from, ignored] = character_prefix(source, first);
+        const auto [length, past] = character_prefix(std::string_view(source).substr(from), window);
+        const bool cut_end = from + length < source.size();
+        source = (first > 0 ? "…" : "") + source.substr(from, length) + (cut_end ? "…" : "");
+        if (col > 0) col = col - first + (first > 0 ? 1 : 0);
+        (void)ignored;
+        (void)past;
+    }
     std::string out = fmt::format("{:>5} | {}\n", loc.line, source);
-    if (loc.col <= 0) return out;
-    const auto [bytes, past_end] = character_prefix(source, loc.col - 1);
+    if (col <= 0) return out;
+    const auto [bytes, past_end] = character_prefix(source, col - 1);
     const int indent = display_width(std::string_view(source).substr(0, bytes)) + past_end;
     out += "      | " + std::string(static_cast<std::size_t>(indent), ' ');
     out += paint("^", green, color) + '\n';
