@@ -13,7 +13,9 @@ namespace delight {
 
 enum class CellKind { value, missing, invalid };
 
-/// Decodes the cells of one Likert or NPS question.
+/// Decodes the cells of one Likert or NPS question. Text answers are normalised once and
+/// cached (a survey repeats a handful of labels over millions of rows), so a decoder is not
+/// thread-safe: give each reading thread its own.
 class AnswerDecoder {
   public:
     AnswerDecoder(const SurveyMapping& mapping, const SurveyQuestion& question, Scale scale);
@@ -25,9 +27,11 @@ class AnswerDecoder {
     std::unordered_map<std::string, double> m_labels; ///< normalised label -> value
     std::vector<std::string> m_na;                    ///< normalised
     std::vector<double> m_numeric_na;                 ///< na codes that are numbers
+    mutable std::unordered_map<std::string, std::pair<CellKind, double>> m_cache;
 };
 
-/// Decodes the cells of one Kano question (functional or dysfunctional column).
+/// Decodes the cells of one Kano question (functional or dysfunctional column); caches like
+/// AnswerDecoder.
 class KanoDecoder {
   public:
     KanoDecoder(const SurveyMapping& mapping, const SurveyQuestion& question);
@@ -36,6 +40,7 @@ class KanoDecoder {
   private:
     std::unordered_map<std::string, KanoAnswer> m_answers;
     std::vector<std::string> m_na;
+    mutable std::unordered_map<std::string, std::pair<CellKind, KanoAnswer>> m_cache;
 };
 
 /// The five standard English Kano answers ("I like it" … "I dislike it").

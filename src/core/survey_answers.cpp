@@ -43,6 +43,8 @@ bool parse_plain_number(std::string_view s, double& value) {
 
 namespace {
 
+constexpr std::size_t max_cache = 4096;
+
 bool is_na(const std::vector<std::string>& na, const std::string& normalised) {
     return std::find(na.begin(), na.end(), normalised) != na.end();
 }
@@ -78,11 +80,21 @@ CellKind AnswerDecoder::decode(std::string_view cell, double& value) const {
         std::find(m_numeric_na.begin(), m_numeric_na.end(), value) != m_numeric_na.end())
         return CellKind::missing;
     if (!numeric) {
-        std::string key = normalize_answer(cell);
-        if (key.empty() || is_na(m_na, key)) return CellKind::missing;
-        auto it = m_labels.find(key);
-        if (it == m_labels.end()) return CellKind::invalid;
-        value = it->second;
+        std::string raw(cell);
+        auto cached = m_cache.find(raw);
+        if (cached == m_cache.end()) {
+            std::string key = normalize_answer(cell);
+            std::pair<CellKind, double> result{CellKind::invalid, 0.0};
+            if (key.empty() || is_na(m_na, key)) {
+                result.first = CellKind::missing;
+            } else if (auto it = m_labels.find(key); it != m_labels.end()) {
+                result = {CellKind::value, it->second};
+            }
+            if (m_cache.size() >= max_cache) m_cache.clear(); // bounded for hostile files
+            cached = m_cache.emplace(std::move(raw), result).first;
+        }
+        if (cached->second.first != CellKind::value) return cached->second.first;
+        value = cached->second.second;
     }
     if (value < m_scale.min || value > m_scale.max) return CellKind::invalid;
     return CellKind::value;
@@ -99,12 +111,21 @@ KanoDecoder::KanoDecoder(const SurveyMapping& mapping, const SurveyQuestion& que
 }
 
 CellKind KanoDecoder::decode(std::string_view cell, KanoAnswer& answer) const {
-    std::string key = normalize_answer(cell);
-    if (key.empty() || is_na(m_na, key)) return CellKind::missing;
-    auto it = m_answers.find(key);
-    if (it == m_answers.end()) return CellKind::invalid;
-    answer = it->second;
-    return CellKind::value;
+    std::string raw(cell);
+    auto cached = m_cache.find(raw);
+    if (cached == m_cache.end()) {
+        std::string key = normalize_answer(cell);
+        std::pair<CellKind, KanoAnswer> result{CellKind::invalid, KanoAnswer::neutral};
+        if (key.empty() || is_na(m_na, key)) {
+            result.first = CellKind::missing;
+        } else if (auto it = m_answers.find(key); it != m_answers.end()) {
+            result = {CellKind::value, it->second};
+        }
+        if (m_cache.size() >= max_cache) m_cache.clear(); // bounded for hostile files
+        cached = m_cache.emplace(std::move(raw), result).first;
+    }
+    answer = cached->second.second;
+    return cached->second.first;
 }
 
 } // namespace delight
