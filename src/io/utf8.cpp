@@ -41,10 +41,11 @@ std::size_t sequence_length(std::string_view text, std::size_t i) {
     return n;
 }
 
-bool all_ascii8(const char* p) {
-    std::uint64_t word;
-    std::memcpy(&word, p, sizeof word);
-    return (word & high_bits) == 0;
+bool all_ascii16(const char* p) {
+    std::uint64_t a, b;
+    std::memcpy(&a, p, sizeof a);
+    std::memcpy(&b, p + 8, sizeof b);
+    return ((a | b) & high_bits) == 0;
 }
 
 bool is_cp1252_printable_high(unsigned char c) {
@@ -58,9 +59,11 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
     std::size_t i = 0;
     const std::size_t size = text.size();
     while (i < size) {
-        // Survey exports are nearly all ASCII: skip eight bytes at a time.
-        while (i + 8 <= size && all_ascii8(text.data() + i))
-            i += 8;
+        // Survey exports are nearly all ASCII: skip sixteen bytes at a time.
+        while (i + 16 <= size && all_ascii16(text.data() + i))
+            i += 16;
+        while (i < size && static_cast<unsigned char>(text[i]) < 0x80)
+            ++i;
         if (i >= size) break;
         const std::size_t n = sequence_length(text, i);
         if (n == 0) return i;

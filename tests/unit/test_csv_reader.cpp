@@ -145,6 +145,30 @@ TEST_CASE("csv: a UTF-8 BOM is stripped and not counted in columns", "[csv]") {
     CHECK(fields == std::vector<std::string_view>{"1", "x"});
 }
 
+TEST_CASE("csv: records of very different widths", "[csv]") {
+    // The cell arrays are sized from the previous record and grown mid-record.
+    std::string text;
+    Rows expected;
+    for (const std::size_t width : {1, 40, 3, 300, 2, 17, 1000, 1}) {
+        std::vector<std::string> row;
+        for (std::size_t i = 0; i < width; ++i) {
+            row.push_back(i % 7 == 3 ? "q\"" + std::to_string(i) : std::to_string(i * width));
+            text +=
+                (i ? "," : "") + (i % 7 == 3 ? "\"q\"\"" + std::to_string(i) + "\"" : row.back());
+        }
+        text += "\n";
+        expected.push_back(row);
+    }
+    const std::size_t block = GENERATE(std::size_t{7}, std::size_t{1 << 20});
+    auto reader = CsvReader::from_string("t.csv", text, with_block(block));
+    std::vector<std::string_view> fields;
+    fields.reserve(5000); // a caller's generous reserve changes nothing
+    Rows rows;
+    while (reader.next(fields))
+        rows.emplace_back(fields.begin(), fields.end());
+    CHECK(rows == expected);
+}
+
 TEST_CASE("csv: configurable delimiter", "[csv]") {
     CHECK(read_all("a;b,c;\"d;e\"\n", with_block(1 << 20, ';')) == Rows{{"a", "b,c", "d;e"}});
     CHECK(read_all("a\tb c\t\"\t\"\n", with_block(3, '\t')) == Rows{{"a", "b c", "\t"}});
@@ -415,6 +439,14 @@ TEST_CASE("csv: open_file reads a file, reports a missing one, and '-' reads std
         CHECK(e.diagnostic().message ==
               "cannot open '/nonexistent/x.csv': No such file or directory");
         CHECK(e.diagnostic().loc.file == "/nonexistent/x.csv");
+    }
+    try {
+        auto directory = CsvReader::open_file("/tmp");
+        directory.next(fields);
+        FAIL("expected an error");
+    } catch (const Error& e) {
+        CHECK(e.code() == ExitCode::os);
+        CHECK(e.diagnostic().message == "cannot read '/tmp': Is a directory");
     }
 }
 

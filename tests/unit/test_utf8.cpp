@@ -17,7 +17,9 @@ TEST_CASE("utf8: well-formed text has no invalid offset", "[utf8]") {
 }
 
 TEST_CASE("utf8: the offset of the first ill-formed sequence", "[utf8]") {
-    CHECK(first_invalid_utf8("abcdefghij\xFF") == 10u);  // after the 8-byte fast path
+    CHECK(first_invalid_utf8("abcdefghij\xFF") == 10u);
+    // Past the 16-byte fast path, after a multi-byte character.
+    CHECK(first_invalid_utf8(std::string(37, 'a') + "é" + std::string(20, 'b') + "\xFF") == 59u);
     CHECK(first_invalid_utf8("h\xE9llo") == 1u);         // Latin-1 é
     CHECK(first_invalid_utf8("\x80") == 0u);             // stray continuation
     CHECK(first_invalid_utf8("ok\xC0\xAF") == 2u);       // overlong '/'
