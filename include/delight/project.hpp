@@ -13,6 +13,9 @@ struct ProjectLocation {
     std::string yaml_path;   ///< .../delight.yaml
     std::string directory;   ///< its folder
     std::string display_dir; ///< "" for the current directory, else "path/" with a slash
+    /// A git revision: files are read with `git show REV:path` (no checkout), see
+    /// git_revision.hpp. Empty: the working tree.
+    std::string revision;
 };
 
 /// Finds delight.yaml: --project FILE wins; else the nearest of DIR (-C) or the current
@@ -27,6 +30,11 @@ Project load_project(const ProjectLocation& where, Diagnostics& diags);
 /// For commands other than `check`: loads, and throws the first error as delight::Error
 /// (ExitCode::input). Warnings are left in warnings for the caller to print.
 Project load_project_strict(const ProjectLocation& where, Diagnostics& warnings);
+
+/// Reads a project file (path relative to the project folder) from the working tree or, when
+/// where.revision is set, from git; same refusals and limits as read_small_file.
+std::string read_project_file(const ProjectLocation& where, const std::string& relative,
+                              const std::string& display, std::size_t max_bytes);
 
 /// The display name of a path relative to the project folder.
 std::string display_path(const ProjectLocation& where, const std::string& relative);

@@ -29,6 +29,8 @@ using Action = std::function<int()>;
 /// Adds one subcommand to app. `selected` is set to its action when it is chosen.
 using Registrar = void (*)(CLI::App& app, const CommonOptions& common, Action& selected);
 
+void register_gap(CLI::App&, const CommonOptions&, Action&);
+void register_prioritize(CLI::App&, const CommonOptions&, Action&);
 void register_check(CLI::App&, const CommonOptions&, Action&);
 void register_init(CLI::App&, const CommonOptions&, Action&);
 void register_schema(CLI::App&, const CommonOptions&, Action&);

@@ -113,9 +113,9 @@ YamlNode row_to_node(const CsvReader& reader, const std::vector<std::string>& he
 }
 
 /// Reads a CSV list file into a document whose root is a list of mappings.
-void read_csv_list(LoadContext& ctx, YamlDocument& doc, const std::string& path,
+void read_csv_list(LoadContext& ctx, YamlDocument& doc, const std::string& rel,
                    const std::vector<std::string>& known) {
-    std::string text = read_small_file(path, doc.file, max_csv_list_bytes);
+    std::string text = read_project_file(ctx.where, rel, doc.file, max_csv_list_bytes);
     doc.lines = split_lines(normalise_text(text));
     doc.root.type = YamlNode::Type::sequence;
     doc.empty = false;
@@ -146,9 +146,12 @@ void load_list_file(LoadContext& ctx, const std::string& pattern, const Location
             if (ends_with(rel, ".csv")) {
                 YamlDocument& doc = ctx.documents.emplace_back();
                 doc.file = display;
-                read_csv_list(ctx, doc, full, csv_known);
+                read_csv_list(ctx, doc, rel, csv_known);
             } else if (ends_with(rel, ".yaml") || ends_with(rel, ".yml")) {
-                ctx.documents.push_back(read_yaml_file(full, display));
+                YamlLimits limits;
+                ctx.documents.push_back(parse_yaml(
+                    display, read_project_file(ctx.where, rel, display, limits.max_file_bytes),
+                    limits));
             } else {
                 ctx.diags.error(loc,
                                 fmt::format("'{}': list files must be .yaml, .yml or .csv", rel));

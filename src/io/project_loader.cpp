@@ -20,8 +20,10 @@ void read_header_sections(LoadContext& ctx, FieldReader& top) {
     Project& p = ctx.project;
     if (const YamlNode* v = top.get("version", Need::required)) {
         if (!(v->is_scalar() && v->plain && v->value == "1"))
-            top.error(*v, fmt::format("unsupported version {}: this delight reads version 1",
-                                      v->is_scalar() ? v->value : describe(*v)));
+            top.error(*v, v->is_scalar() && v->value == "1"
+                              ? "version must be the number 1, not a string (remove the quotes)"
+                              : fmt::format("unsupported version {}: this delight reads version 1",
+                                            v->is_scalar() ? v->value : describe(*v)));
     }
     if (const YamlNode* proj = top.get("project", Need::required)) {
         FieldReader f(top.doc(), *proj, ctx.diags, "project",
@@ -93,7 +95,10 @@ Project load_project(const ProjectLocation& where, Diagnostics& diags) {
         std::string display =
             where.display_dir + std::filesystem::path(where.yaml_path).filename().string();
         project.file = display;
-        ctx.documents.push_back(read_yaml_file(where.yaml_path, display));
+        YamlLimits limits;
+        std::string name = std::filesystem::path(where.yaml_path).filename().string();
+        ctx.documents.push_back(parse_yaml(
+            display, read_project_file(where, name, display, limits.max_file_bytes), limits));
     } catch (const Error& e) {
         diags.add(e.diagnostic());
         return project;

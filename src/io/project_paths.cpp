@@ -2,10 +2,14 @@
 // delight.yaml names: they must stay inside the project folder.
 #include "delight/project.hpp"
 
+#include "delight/git_revision.hpp"
+#include "delight/yaml_tree.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <fnmatch.h>
 #include <glob.h>
 #include <system_error>
 
@@ -34,6 +38,44 @@ ProjectLocation location_of(const fs::path& yaml) {
     where.directory = abs.parent_path().string();
     where.display_dir = display_dir_for(abs.parent_path());
     return where;
+}
+
+/// Globs in the working tree; matches that resolve outside the project (symbolic links) are
+/// refused. matched counts every match, refused or not.
+std::vector<std::string> glob_working_tree(const ProjectLocation& where, const fs::path& normal,
+                                           const Location& loc, Diagnostics& diags,
+                                           std::size_t& matched) {
+    std::string full = (fs::path(where.directory) / normal).string();
+    glob_t g{};
+    int rc = ::glob(full.c_str(), GLOB_NOSORT | GLOB_ERR, nullptr, &g);
+    std::vector<std::string> out;
+    matched = rc == 0 ? g.gl_pathc : 0;
+    std::error_code ec;
+    fs::path root = fs::weakly_canonical(where.directory, ec);
+    for (std::size_t i = 0; i < matched; ++i) {
+        fs::path match(g.gl_pathv[i]);
+        fs::path rel = fs::weakly_canonical(match, ec).lexically_relative(root);
+        if (ec || rel.empty() || *rel.begin() == "..") {
+            diags.error(loc, fmt::format("'{}' resolves outside the project folder "
+                                         "(a symbolic link?)",
+                                         match.lexically_relative(where.directory).string()));
+            continue;
+        }
+        out.push_back(match.lexically_relative(where.directory).generic_string());
+    }
+    ::globfree(&g);
+    return out;
+}
+
+/// Globs among the files git has at where.revision.
+std::vector<std::string> glob_revision(const ProjectLocation& where, const std::string& pattern,
+                                       std::size_t& matched) {
+    std::vector<std::string> out;
+    for (const std::string& file : files_at_revision(where))
+        if (::fnmatch(pattern.c_str(), file.c_str(), FNM_PATHNAME | FNM_PERIOD) == 0)
+            out.push_back(file);
+    matched = out.size();
+    return out;
 }
 
 } // namespace
@@ -83,33 +125,26 @@ std::vector<std::string> resolve_project_paths(const ProjectLocation& where,
                                      pattern));
         return {};
     }
-    std::string full = (fs::path(where.directory) / normal).string();
-    glob_t g{};
-    int rc = ::glob(full.c_str(), GLOB_NOSORT | GLOB_ERR, nullptr, &g);
-    std::vector<std::string> out;
-    if (rc == 0) {
-        std::error_code ec;
-        fs::path root = fs::weakly_canonical(where.directory, ec);
-        for (std::size_t i = 0; i < g.gl_pathc; ++i) {
-            fs::path match(g.gl_pathv[i]);
-            fs::path canon = fs::weakly_canonical(match, ec);
-            fs::path rel = canon.lexically_relative(root);
-            if (ec || rel.empty() || *rel.begin() == "..") {
-                diags.error(loc, fmt::format("'{}' resolves outside the project folder "
-                                             "(a symbolic link?)",
-                                             match.lexically_relative(where.directory).string()));
-                continue;
-            }
-            out.push_back(match.lexically_relative(where.directory).generic_string());
-        }
-    }
-    ::globfree(&g);
+    std::size_t matched = 0;
+    std::vector<std::string> out = where.revision.empty()
+                                       ? glob_working_tree(where, normal, loc, diags, matched)
+                                       : glob_revision(where, normal.generic_string(), matched);
     std::sort(out.begin(), out.end());
-    if (out.empty() && rc != GLOB_NOSPACE)
+    if (matched == 0)
         diags.error(loc, pattern.find_first_of("*?[") == std::string::npos
                              ? fmt::format("file '{}' not found", pattern)
                              : fmt::format("no file matches '{}'", pattern));
     return out;
+}
+
+} // namespace delight::io
+
+namespace delight::io {
+
+std::string read_project_file(const ProjectLocation& where, const std::string& relative,
+                              const std::string& display, std::size_t max_bytes) {
+    if (!where.revision.empty()) return read_at_revision(where, relative, display, max_bytes);
+    return read_small_file((fs::path(where.directory) / relative).string(), display, max_bytes);
 }
 
 } // namespace delight::io

@@ -304,8 +304,10 @@ void check_indentation(const YamlDocument& doc) {
 YamlDocument parse_yaml(std::string file, std::string_view raw, const YamlLimits& limits) {
     YamlDocument doc;
     doc.file = std::move(file);
-    check_encoding(doc, raw);
     std::string text = normalise_text(raw);
+    // Checked after normalising so that positions count lines and characters as everywhere
+    // else: the BOM is no character, and a CR alone ends a line.
+    check_encoding(doc, text);
     doc.lines = split_lines(text);
     check_indentation(doc);
 
