@@ -21,22 +21,30 @@ bool is_valid_id(std::string_view id) {
 
 namespace {
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    // Optimal string alignment distance: insertions, deletions, substitutions, transpositions.
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i)
-        d[i][0] = i;
+/// Optimal string alignment distance (insertions, deletions, substitutions, transpositions),
+/// or limit + 1 as soon as it must exceed limit: suggestions run once per unknown name against
+/// every known one, so the common case must be cheap.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+    std::size_t diff = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+    if (diff > limit) return limit + 1;
+    std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), row(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j)
-        d[0][j] = j;
+        prev[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
+        row[0] = i;
+        std::size_t best = row[0];
         for (std::size_t j = 1; j <= b.size(); ++j) {
             std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            row[j] = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost});
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+                row[j] = std::min(row[j], prev2[j - 2] + 1);
+            best = std::min(best, row[j]);
         }
+        if (best > limit) return limit + 1;
+        std::swap(prev2, prev);
+        std::swap(prev, row);
     }
-    return d[a.size()][b.size()];
+    return prev[b.size()];
 }
 
 } // namespace
@@ -50,7 +58,7 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
     for (const std::string& c : candidates) {
         if (c.size() > 200) continue;
         // A candidate that starts with the word (a prefix typed) is a good guess too.
-        std::size_t dist = edit_distance(word, c);
+        std::size_t dist = edit_distance(word, c, best_distance);
         if (word.size() >= 3 && c.size() > word.size() && c.compare(0, word.size(), word) == 0)
             dist = std::min(dist, limit);
         if (dist < best_distance) {
