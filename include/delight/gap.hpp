@@ -63,5 +63,7 @@ Quadrant ipa_quadrant(double importance, double performance, double importance_c
                       double performance_cross);
 
 GapResult analyse_gap(const Project& project, Crosshair crosshair);
+/// The result points into the project: it must outlive the result.
+GapResult analyse_gap(Project&& project, Crosshair crosshair) = delete;
 
 } // namespace delight

@@ -54,6 +54,8 @@ std::array<double, criterion_count> criteria_of(const Expectation& e, const Deli
 
 /// Ranks by score (descending), ties by id; reverse items get no rank.
 PriorityResult prioritize(const Project& project, const PriorityOptions& options);
+/// The result points into the project: it must outlive the result.
+PriorityResult prioritize(Project&& project, const PriorityOptions& options) = delete;
 
 /// Assigns ranks 1..n to ranked items by score desc, id asc (reverse items stay unranked).
 void assign_ranks(std::vector<PriorityItem>& items);

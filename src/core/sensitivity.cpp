@@ -9,9 +9,11 @@
 namespace delight {
 
 int nearest_rank(std::vector<int>& values, double percentile) {
+    if (values.empty()) return 0;
     std::sort(values.begin(), values.end());
     auto n = static_cast<double>(values.size());
-    auto k = static_cast<std::size_t>(std::max(1.0, std::ceil(percentile / 100.0 * n)));
+    // p·N/100 rather than p/100·N: 7/100·100 rounds to 7.000000000000001 and ceil gives 8.
+    auto k = static_cast<std::size_t>(std::max(1.0, std::ceil(percentile * n / 100.0)));
     return values[std::min(k, values.size()) - 1];
 }
 
