@@ -3,7 +3,7 @@ BUILD      ?= build
 TEST_BUILD ?= build-test
 JOBS       ?= $(shell nproc)
 
-.PHONY: all deps build demo test test-build clean format
+.PHONY: all deps build demo test test-build clean format fuzz
 
 all: build
 
@@ -32,3 +32,21 @@ format:
 
 clean:
 	rm -rf $(BUILD) $(TEST_BUILD)
+
+# libFuzzer targets for the loaders (tests/fuzz, docs/testing.md), built with clang into
+# build-fuzz/ and run FUZZ_SECONDS each; fails on any finding. Not part of `make test`.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@missing=$$(for p in clang libclang-rt-14-dev; do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" -ne 0 ]; then \
+	    echo "delight: not root; please run: sudo apt-get install -y" $$missing >&2; exit 1; \
+	  fi; \
+	  echo "delight: installing" $$missing >&2; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@tests/fuzz/build.sh build-fuzz
+	@tests/fuzz/run.sh $(FUZZ_SECONDS) build-fuzz

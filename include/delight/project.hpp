@@ -46,4 +46,20 @@ std::vector<std::string> resolve_project_paths(const ProjectLocation& where,
                                                const std::string& pattern, const Location& loc,
                                                Diagnostics& diags);
 
+/// Where new items of a list section go (`brainstorm add` and `import`, PRODUCT.md §3.7):
+/// the section's first file — the first match of its first path or glob, as the loader
+/// orders them — or delight.yaml itself for an inline list (or `key:` with no value).
+struct ListTarget {
+    enum class Kind { inline_list, yaml_file, csv_file, absent };
+    Kind kind = Kind::absent;
+    std::string path;    ///< the file to append to, usable with open(); delight.yaml when
+                         ///< inline or absent
+    std::string display; ///< its display name
+};
+
+/// The ListTarget of section key ("expectations", "evidence" …) of the project's
+/// delight.yaml (read again: the appender needs its bytes anyway). Throws delight::Error
+/// (ExitCode::input) when its first path matches no file or leaves the project folder.
+ListTarget list_append_target(const ProjectLocation& where, std::string_view key);
+
 } // namespace delight::io

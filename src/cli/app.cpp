@@ -12,8 +12,8 @@
 namespace delight::cli {
 namespace {
 
-constexpr Registrar registry[] = {register_gap, register_prioritize, register_check, register_init,
-                                  register_schema};
+constexpr Registrar registry[] = {register_gap,   register_prioritize, register_brainstorm,
+                                  register_check, register_init,       register_schema};
 
 void declare_common(CLI::App& app, CommonOptions& o) {
     app.add_option("-C", o.directory, "Run as if started in DIR (project discovery starts there)")

@@ -31,6 +31,9 @@ using Registrar = void (*)(CLI::App& app, const CommonOptions& common, Action& s
 
 void register_gap(CLI::App&, const CommonOptions&, Action&);
 void register_prioritize(CLI::App&, const CommonOptions&, Action&);
+void register_brainstorm(CLI::App&, const CommonOptions&, Action&);
+void register_brainstorm_add(CLI::App& brainstorm, const CommonOptions&, Action&);
+void register_brainstorm_import(CLI::App& brainstorm, const CommonOptions&, Action&);
 void register_check(CLI::App&, const CommonOptions&, Action&);
 void register_init(CLI::App&, const CommonOptions&, Action&);
 void register_schema(CLI::App&, const CommonOptions&, Action&);

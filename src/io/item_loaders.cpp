@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <unordered_set>
 
 namespace delight::io {
 
@@ -44,8 +45,9 @@ E enum_at(const std::vector<std::string>& names, const std::string& value) {
 /// Reports an unknown id of one of delight.yaml's lists at loc.
 bool known_id(LoadContext& ctx, const std::string& id, const std::vector<std::string>& list,
               const char* what, const Location& loc) {
-    if (std::find(list.begin(), list.end(), id) != list.end()) return true;
-    ctx.diags.error(loc, fmt::format("unknown {} '{}'{}", what, id, suggestion_suffix(id, list)));
+    // Hashed: the lists are short in practice, but a hostile file's are not.
+    if (ctx.known_ids(list).count(id)) return true;
+    ctx.diags.error(loc, fmt::format("unknown {} '{}'{}", what, id, ctx.suggest(id, list)));
     return false;
 }
 

@@ -2,11 +2,14 @@
 // State shared by the parts of the project loader (internal to io/).
 #include "delight/model.hpp"
 #include "delight/project.hpp"
+#include "delight/text.hpp"
 #include "delight/yaml_tree.hpp"
 #include "field_reader.hpp"
 
 #include <deque>
+#include <map>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace delight::io {
@@ -26,6 +29,26 @@ struct LoadContext {
     Project& project;
     std::deque<YamlDocument> documents; ///< every parsed file; nodes point into them
     std::vector<PendingRef> refs;
+    /// A hash set of one of the project's id lists (touchpoints, functions, competitors),
+    /// built on first use; the lists must not change afterwards.
+    const std::unordered_set<std::string>& known_ids(const std::vector<std::string>& list) {
+        auto it = id_indexes.find(&list);
+        if (it == id_indexes.end())
+            it =
+                id_indexes.emplace(&list, std::unordered_set<std::string>(list.begin(), list.end()))
+                    .first;
+        return it->second;
+    }
+    std::map<const std::vector<std::string>*, std::unordered_set<std::string>> id_indexes;
+    /// How many more "did you mean" searches over long id lists this load may make: each
+    /// compares the name with every id, so a hostile file of many unknown references would
+    /// make check quadratic. Past the budget, unknown ids are still reported, unsuggested.
+    int suggestion_budget = 200;
+
+    std::string suggest(const std::string& id, const std::vector<std::string>& list) {
+        if (list.size() > 64 && suggestion_budget-- <= 0) return "";
+        return suggestion_suffix(id, list);
+    }
 };
 
 /// One item of a list section with the document it came from.

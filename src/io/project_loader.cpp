@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <unordered_map>
 
 namespace delight::io {
 namespace {
@@ -51,19 +52,18 @@ void read_header_sections(LoadContext& ctx, FieldReader& top) {
 std::vector<std::string> id_section(LoadContext& ctx, FieldReader& top, std::string_view key,
                                     Need need) {
     std::vector<std::string> ids;
-    std::vector<Location> where;
+    std::unordered_map<std::string, int> first_line; // hashed: lists may be long
     const YamlNode* node = top.get(key, need);
     if (need == Need::required && node && node->is_seq() && node->items.empty())
         top.error(*node, fmt::format("'{}' must list at least one id", key));
     for (auto& [id, loc] : top.id_list(key)) {
-        auto it = std::find(ids.begin(), ids.end(), id);
-        if (it != ids.end()) {
-            ctx.diags.error(loc, fmt::format("duplicate {} '{}' (first at line {})", key, id,
-                                             where[std::size_t(it - ids.begin())].line));
+        auto [it, inserted] = first_line.emplace(id, loc.line);
+        if (!inserted) {
+            ctx.diags.error(
+                loc, fmt::format("duplicate {} '{}' (first at line {})", key, id, it->second));
             continue;
         }
         ids.push_back(id);
-        where.push_back(loc);
     }
     return ids;
 }
@@ -90,7 +90,7 @@ Project load_project(const ProjectLocation& where, Diagnostics& diags) {
     Project project;
     project.directory = where.directory;
     project.file = display_path(where, "delight.yaml");
-    LoadContext ctx{where, diags, project, {}, {}};
+    LoadContext ctx{where, diags, project, {}, {}, {}, 200};
     try {
         std::string display =
             where.display_dir + std::filesystem::path(where.yaml_path).filename().string();

@@ -52,7 +52,7 @@ void check_pending(LoadContext& ctx, const std::vector<std::string>& expectation
         }
         if (std::find(list->begin(), list->end(), ref.id) != list->end()) continue;
         ctx.diags.error(ref.loc, fmt::format("unknown {} '{}' in {}{}", what, ref.id, ref.context,
-                                             suggestion_suffix(ref.id, *list)));
+                                             ctx.suggest(ref.id, *list)));
     }
 }
 

@@ -29,7 +29,11 @@ const YamlNode* YamlNode::find(std::string_view key) const {
 
 Location YamlDocument::at(int line, int col) const {
     Location loc{file, line, col, ""};
-    if (line >= 1 && static_cast<std::size_t>(line) <= lines.size())
+    // Every diagnostic and item keeps its line for the caret excerpt; a huge line (one
+    // flow list holding a whole catalogue) would be copied per item, so it gets none.
+    constexpr std::size_t max_excerpt_bytes = 4096;
+    if (line >= 1 && static_cast<std::size_t>(line) <= lines.size() &&
+        lines[static_cast<std::size_t>(line - 1)].size() <= max_excerpt_bytes)
         loc.source_line = lines[static_cast<std::size_t>(line - 1)];
     return loc;
 }
