@@ -39,7 +39,7 @@ struct AppendItem {
 /// in the message, when the layout does not allow a safe append: a flow-style list
 /// (`[...]`), anchors or aliases, tabs, several documents, a value that is not a list of
 /// mappings, or any difference found when the result is parsed again. file names the file
-/// in messages.
+/// in messages. No items: original unchanged.
 std::string append_to_yaml_list(std::string_view original, const std::string& file,
                                 std::string_view key, const std::vector<AppendItem>& items);
 

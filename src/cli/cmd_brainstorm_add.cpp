@@ -5,6 +5,7 @@
 #include "delight/project.hpp"
 #include "delight/similarity.hpp"
 #include "delight/text.hpp"
+#include "delight/utf8.hpp"
 #include "output.hpp"
 
 #include <fmt/format.h>
@@ -49,6 +50,7 @@ std::string checked_text(const std::string& raw) {
     std::size_t a = raw.find_first_not_of(" \t");
     if (a == std::string::npos) invalid("the expectation text is empty");
     std::string text = raw.substr(a, raw.find_last_not_of(" \t") - a + 1);
+    if (first_invalid_utf8(text)) invalid("the expectation text is not valid UTF-8");
     if (!is_one_line(text)) invalid("the expectation text must be one line");
     if (code_points(text) > 300)
         invalid(
@@ -98,9 +100,10 @@ io::AppendItem new_expectation(const Project& project, const AddOptions& o, Diag
             functions.push_back(f);
     }
     const Scale& s = project.scale;
-    if (o.has_importance && (o.importance < s.min || o.importance > s.max))
-        invalid(fmt::format("importance {} is outside the scale {}..{}",
-                            io::yaml_number(o.importance), s.min, s.max));
+    // !(a <= x <= b) also refuses NaN ("--importance nan" parses as a double).
+    if (o.has_importance && !(o.importance >= s.min && o.importance <= s.max))
+        invalid(
+            fmt::format("importance {} is outside the scale {}..{}", o.importance, s.min, s.max));
     check_duplicates(project, text, warnings);
     io::AppendItem item;
     item.fields.emplace_back("id", checked_id(project, o, text));

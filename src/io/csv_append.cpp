@@ -77,6 +77,7 @@ std::string row_text(const std::vector<std::string>& cells) {
 
 std::string append_to_csv_list(std::string_view original, const std::string& file,
                                const std::vector<AppendItem>& items) {
+    if (items.empty()) return std::string(original);
     const Location whole{file, 0, 0, ""};
     Records records;
     try {

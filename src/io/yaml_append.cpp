@@ -88,7 +88,7 @@ std::string list_name(const Request& r) {
         }
     } else {
         paste = yaml_items_text(r.items);
-        paste.pop_back();
+        if (!paste.empty()) paste.pop_back(); // the final newline: the message ends the line
     }
     throw Error(ExitCode::input, std::move(loc),
                 fmt::format("cannot append to {} safely: {}; add {} yourself:\n{}", list_name(r),
@@ -352,6 +352,7 @@ std::string line_ending(std::string_view text) {
 
 std::string append_to_yaml_list(std::string_view original, const std::string& file,
                                 std::string_view key, const std::vector<AppendItem>& items) {
+    if (items.empty()) return std::string(original);
     Request r{file, key, items};
     YamlDocument doc = parse_for_append(original, r);
     Place place = locate(doc, r);
