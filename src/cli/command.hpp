@@ -37,6 +37,7 @@ void register_brainstorm_import(CLI::App& brainstorm, const CommonOptions&, Acti
 void register_check(CLI::App&, const CommonOptions&, Action&);
 void register_init(CLI::App&, const CommonOptions&, Action&);
 void register_schema(CLI::App&, const CommonOptions&, Action&);
+void register_survey_diff(CLI::App&, const CommonOptions&, Action&);
 
 /// Runs the program; the whole of main().
 int run(int argc, char** argv);

@@ -19,6 +19,10 @@ const std::vector<std::pair<std::string, KanoAnswer>>& standard_kano_answers() {
         {"it must be that way", KanoAnswer::expect},
         {"i can live with it that way", KanoAnswer::live_with},
         {"i dislike it that way", KanoAnswer::dislike},
+        // Common variants in published questionnaires.
+        {"i expect it that way", KanoAnswer::expect},
+        {"i can tolerate it", KanoAnswer::live_with},
+        {"i can tolerate it that way", KanoAnswer::live_with},
         // The category names themselves are accepted too.
         {"like", KanoAnswer::like},
         {"expect", KanoAnswer::expect},
@@ -74,7 +78,16 @@ AnswerDecoder::AnswerDecoder(const SurveyMapping& mapping, const SurveyQuestion&
 }
 
 CellKind AnswerDecoder::decode(std::string_view cell, double& value) const {
-    bool numeric = parse_plain_number(cell, value);
+    // Nearly every cell of a survey export is one or two digits: read those without
+    // from_chars (this loop runs once per question and respondent).
+    bool numeric = false;
+    if (!cell.empty() && cell.size() <= 2 && cell[0] >= '0' && cell[0] <= '9' &&
+        (cell.size() == 1 || (cell[1] >= '0' && cell[1] <= '9'))) {
+        value = cell.size() == 1 ? cell[0] - '0' : (cell[0] - '0') * 10 + (cell[1] - '0');
+        numeric = true;
+    } else {
+        numeric = parse_plain_number(cell, value);
+    }
     // A numeric not-applicable code (e.g. -99) is missing, not out of scale.
     if (numeric && !m_numeric_na.empty() &&
         std::find(m_numeric_na.begin(), m_numeric_na.end(), value) != m_numeric_na.end())
