@@ -107,11 +107,42 @@ std::string headline(const GapResult& r) {
                        fixed(r.crosshair_performance, 2));
 }
 
+/// Expectations the team rates delivered that customers put below adequate (or, without an
+/// adequate level, in the bottom two levels).
+Table outside_in_table(const GapSurvey& survey) {
+    Table t;
+    t.columns = {{"id", Align::left, false},    {"team", Align::left, false},
+                 {"perf", Align::right, false}, {"adequate", Align::right, false},
+                 {"reason", Align::left, true}, {"n", Align::right, false}};
+    for (const OutsideIn& o : survey.outside_in)
+        t.rows.push_back({o.id, name(o.team), fixed(o.performance, 2), opt_number(o.adequate, 2),
+                          name(o.reason), std::to_string(o.n)});
+    return t;
+}
+
+Table kano_table(const GapSurvey& survey) {
+    Table t;
+    t.columns = {{"id", Align::left, false},
+                 {"team", Align::left, false},
+                 {"measured", Align::left, false},
+                 {"pairs", Align::right, false}};
+    for (const KanoDisagreement& k : survey.kano_disagreements)
+        t.rows.push_back({k.id, name(k.team), name(k.measured), std::to_string(k.n_pairs)});
+    return t;
+}
+
+std::string survey_line(const GapSurvey& survey) {
+    return fmt::format("Survey wave {}: customers' answers replace the team's values for {} "
+                       "expectation{}.",
+                       survey.wave, survey.measured.size(), survey.measured.size() == 1 ? "" : "s");
+}
+
 using TableWriter = std::string (*)(const Table&, const Style&);
 
-std::string sections(const GapResult& r, const Style& style, TableWriter write,
-                     const char* heading_prefix, bool compact) {
+std::string sections(const GapResult& r, const GapSurvey* survey, const Style& style,
+                     TableWriter write, const char* heading_prefix, bool compact) {
     std::string out = headline(r) + "\n";
+    if (survey) out += survey_line(*survey) + "\n";
     auto section = [&](const std::string& title, const Table& t) {
         out += fmt::format("\n{}{} ({})\n\n", heading_prefix, title, t.rows.size());
         if (!t.rows.empty()) out += write(t, style);
@@ -120,6 +151,10 @@ std::string sections(const GapResult& r, const Style& style, TableWriter write,
     section("Enhance: fulfilled, could add more value", list_table(r, GapList::enhance, compact));
     Table unassessed = list_table(r, GapList::unassessed, compact);
     if (!unassessed.rows.empty()) section("Unassessed", unassessed);
+    if (survey) {
+        section("Outside-in: the team says delivered, customers do not", outside_in_table(*survey));
+        section("Kano: measured vs team", kano_table(*survey));
+    }
     section("By touchpoint", summary_table(r.by_touchpoint, "touchpoint"));
     section("By function", summary_table(r.by_function, "function"));
     section("By kind", summary_table(r.by_kind, "kind"));
@@ -144,15 +179,49 @@ ordered_json rows_json(const std::vector<GapSummaryRow>& rows) {
     return j;
 }
 
-} // namespace
-
-std::string gap_text(const GapResult& r, const Style& style) {
-    return sections(r, style, table_text, "", true);
+ordered_json survey_json(const GapSurvey* survey) {
+    if (!survey) return nullptr;
+    ordered_json outside = ordered_json::array();
+    for (const OutsideIn& o : survey->outside_in)
+        outside.push_back(ordered_json{{"id", o.id},
+                                       {"team_delivery", name(o.team)},
+                                       {"performance", o.performance},
+                                       {"adequate", opt_json(o.adequate)},
+                                       {"reason", name(o.reason)},
+                                       {"n", o.n}});
+    ordered_json kano = ordered_json::array();
+    for (const KanoDisagreement& k : survey->kano_disagreements)
+        kano.push_back(ordered_json{{"id", k.id},
+                                    {"team", name(k.team)},
+                                    {"measured", name(k.measured)},
+                                    {"n_pairs", k.n_pairs}});
+    ordered_json measured = ordered_json::array();
+    for (const MeasuredExpectation& m : survey->measured)
+        measured.push_back(
+            ordered_json{{"id", m.id},
+                         {"performance", opt_json(m.performance)},
+                         {"importance", opt_json(m.importance)},
+                         {"adequate", opt_json(m.adequate)},
+                         {"desired", opt_json(m.desired)},
+                         {"n_performance", m.n_performance},
+                         {"kano", m.kano ? ordered_json(name(*m.kano)) : ordered_json(nullptr)},
+                         {"n_kano_pairs", m.n_kano_pairs}});
+    return ordered_json{{"wave", survey->wave},
+                        {"outside_in", outside},
+                        {"kano_disagreements", kano},
+                        {"measured", measured}};
 }
 
-std::string gap_markdown(const GapResult& r) {
+} // namespace
+
+std::string gap_text(const GapResult& r, const Style& style, const GapSurvey* survey) {
+    return sections(r, survey, style, table_text, "", true);
+}
+
+std::string gap_markdown(const GapResult& r, const GapSurvey* survey) {
     return sections(
-        r, Style{}, [](const Table& t, const Style&) { return table_markdown(t); }, "## ", false);
+        r, survey, Style{}, [](const Table& t, const Style&) { return table_markdown(t); }, "## ",
+        false);
 }
 
 std::string gap_csv(const GapResult& r, const Style& style) {
@@ -173,7 +242,7 @@ std::string gap_csv(const GapResult& r, const Style& style) {
     return table_csv(t, style);
 }
 
-std::string gap_json(const GapResult& r) {
+std::string gap_json(const GapResult& r, const GapSurvey* survey) {
     ordered_json items = ordered_json::array();
     for (const GapItem& item : r.items) {
         const Expectation& e = *item.expectation;
@@ -207,7 +276,8 @@ std::string gap_json(const GapResult& r) {
         {"crosshair",
          {{"importance", r.crosshair_importance}, {"performance", r.crosshair_performance}}},
         {"items", items},
-        {"summary", summary}};
+        {"summary", summary},
+        {"survey", survey_json(survey)}};
     return json_text(doc);
 }
 
