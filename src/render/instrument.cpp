@@ -1,0 +1,196 @@
+// The survey instrument's files (PRODUCT.md §4.4): questions.md, template.csv, survey.yaml.
+#include "delight/render_instrument.hpp"
+
+#include "delight/render.hpp"
+#include "delight/yaml_append.hpp"
+
+#include <fmt/format.h>
+
+#include <string_view>
+
+namespace delight::render {
+namespace {
+
+/// Project text in Markdown prose, shown as written: it cannot start emphasis, a code span, a
+/// link or image, a heading's closing sequence, a table cell, strikethrough or math, nor add
+/// raw HTML; line breaks and control characters become spaces (printable()).
+std::string md_text(std::string_view text) {
+    std::string out;
+    for (const char ch : printable(text)) {
+        switch (ch) {
+        case '\\':
+        case '`':
+        case '*':
+        case '_':
+        case '[':
+        case ']':
+        case '#':
+        case '|':
+        case '~':
+        case '$':
+            out += '\\';
+            out += ch;
+            break;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        default:
+            out += ch;
+        }
+    }
+    return out;
+}
+
+bool has_type(const Instrument& instrument, SurveyQuestion::Type type) {
+    for (const InstrumentQuestion& q : instrument.questions)
+        if (q.type == type) return true;
+    return false;
+}
+
+std::string legend(const Instrument& instrument) {
+    const int lo = instrument.scale.min, hi = instrument.scale.max;
+    std::string out = "## How to answer\n\n";
+    if (has_type(instrument, SurveyQuestion::Type::likert)) {
+        out += fmt::format("- *How important*: a number from {} (not at all important) to {} "
+                           "(extremely important).\n",
+                           lo, hi);
+        out += fmt::format("- *How well we do it today*, *the lowest level you would still "
+                           "accept* and *the level you would like us to reach*: a number from "
+                           "{} (very poor) to {} (excellent).\n",
+                           lo, hi);
+    }
+    if (has_type(instrument, SurveyQuestion::Type::kano))
+        out += "- *How would you feel*: one of the five answers listed under the question.\n";
+    if (has_type(instrument, SurveyQuestion::Type::nps))
+        out += "- *How likely you are to recommend us*: a number from 0 (not at all likely) to "
+               "10 (extremely likely).\n";
+    return out + "\nLeave a question blank if it does not apply to you.\n";
+}
+
+/// Text as a code span, for the generated column names and labels; text a code span cannot
+/// hold as written (a backtick, nothing) is escaped prose instead.
+std::string md_code(std::string_view text) {
+    if (text.empty() || text.find('`') != std::string_view::npos) return md_text(text);
+    return "`" + printable(text) + "`";
+}
+
+/// One numbered question after a blank line; answer options, when asked, as a list inside
+/// the item.
+std::string item(int number, std::string_view text, bool kano_options) {
+    const std::string label = std::to_string(number) + ". ";
+    std::string out = "\n" + label + md_text(text) + "\n";
+    if (!kano_options) return out;
+    const std::string indent(label.size(), ' ');
+    out += "\n";
+    for (const auto& [answer, value] : kano_answer_options())
+        out += indent + "- " + answer + "\n";
+    return out;
+}
+
+/// The survey tool's side: which column of the export holds which question.
+std::string setup_section(const Instrument& instrument) {
+    std::string out =
+        "\n---\n\n## Survey setup (not for respondents)\n\n"
+        "Export the answers as CSV, one row per respondent, with a header row holding the "
+        "columns of `template.csv`: " +
+        md_code(instrument.id_column) + " (the respondent's id in the survey tool), " +
+        md_code(instrument.account_column) + " (the account id, as in the project), " +
+        md_code(instrument.group_column) + " (" + md_code(instrument.pilot_label) + " or " +
+        md_code(instrument.control_label) + "), then one column per question:\n\n";
+    Table t;
+    t.columns = {{"#", Align::right}, {"column"}, {"question"}};
+    int number = 0;
+    for (const InstrumentQuestion& q : instrument.questions) {
+        if (q.type == SurveyQuestion::Type::kano) {
+            t.rows.push_back({std::to_string(++number), q.functional, q.functional_text});
+            t.rows.push_back({std::to_string(++number), q.dysfunctional, q.dysfunctional_text});
+        } else {
+            t.rows.push_back({std::to_string(++number), q.column, q.text});
+        }
+    }
+    return out + table_markdown(t);
+}
+
+} // namespace
+
+std::string instrument_questions_markdown(const Instrument& instrument) {
+    std::string out = "# Customer survey";
+    if (!instrument.title.empty()) out += ": " + md_text(instrument.title);
+    out += "\n\n<!-- Generated by `delight plan --instrument`: rewritten whole on every run. -->\n"
+           "\nThank you for taking a few minutes to answer. Your answers tell us what matters "
+           "most to you and how well we deliver it, so that we can improve where it counts.\n\n";
+    out += legend(instrument);
+    int number = 0;
+    const InstrumentQuestion* previous = nullptr;
+    for (const InstrumentQuestion& q : instrument.questions) {
+        if (q.type == SurveyQuestion::Type::nps) {
+            out += "\n## Recommendation\n" + item(++number, q.text, false);
+        } else {
+            if (!previous || previous->expectation != q.expectation)
+                out += "\n## " + md_text(q.subject) + "\n";
+            if (q.type == SurveyQuestion::Type::kano) {
+                out += item(++number, q.functional_text, true);
+                out += item(++number, q.dysfunctional_text, true);
+            } else {
+                out += item(++number, q.text, false);
+            }
+        }
+        previous = &q;
+    }
+    return out + setup_section(instrument);
+}
+
+std::string instrument_template_csv(const Instrument& instrument) {
+    std::string out;
+    for (const std::string& column : instrument_columns(instrument)) {
+        if (!out.empty()) out += ',';
+        out += csv_cell(column, false);
+    }
+    return out + "\n";
+}
+
+std::string instrument_survey_yaml(const Instrument& instrument) {
+    auto s = [](std::string_view text) { return io::yaml_scalar(text, true); };
+    std::string out =
+        "# Generated by `delight plan --instrument` (PRODUCT.md §4.4): rewritten whole on every\n"
+        "# run, so do not edit it here. Paste the `survey:` block into delight.yaml (in place of\n"
+        "# any `survey:` there) and make changes there. The columns are those of template.csv;\n"
+        "# list the survey exports under `waves:`, in order, or give them to survey-diff.\n"
+        "survey:\n"
+        "  # waves: [surveys/before.csv, surveys/after.csv]\n";
+    out += "  id: " + s(instrument.id_column) + "\n";
+    out += "  account: " + s(instrument.account_column) + "\n";
+    out += "  group: " + s(instrument.group_column) + "\n";
+    out += "  groups: {pilot: " + s(instrument.pilot_label) +
+           ", control: " + s(instrument.control_label) + "}\n";
+    out += "  delimiter: \",\"\n  header_rows: 1\n  questions:\n";
+    const InstrumentQuestion* previous = nullptr;
+    for (const InstrumentQuestion& q : instrument.questions) {
+        if (q.type == SurveyQuestion::Type::nps) {
+            out += "    # Net Promoter Score, 0-10\n";
+            out += "    - {type: nps, column: " + s(q.column) + "}\n";
+        } else {
+            if (!previous || previous->expectation != q.expectation)
+                out += "    # " + printable(q.expectation) + "\n";
+            if (q.type == SurveyQuestion::Type::kano)
+                out += "    - {type: kano, functional: " + s(q.functional) +
+                       ", dysfunctional: " + s(q.dysfunctional) +
+                       ", expectation: " + s(q.expectation) + "}\n";
+            else
+                out += fmt::format(
+                    "    - {{column: {}, expectation: {}, measure: {}, scale: [{}, {}]}}\n",
+                    s(q.column), s(q.expectation), name(q.measure), instrument.scale.min,
+                    instrument.scale.max);
+        }
+        previous = &q;
+    }
+    return out;
+}
+
+} // namespace delight::render
