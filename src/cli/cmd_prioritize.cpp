@@ -24,8 +24,10 @@ struct PrioritizeOptions {
     long long seed = -1;
 };
 
-PriorityResult rank(const Project& project, const PrioritizeOptions& opts) {
-    PriorityResult r = prioritize(project, PriorityOptions{opts.all});
+} // namespace
+
+PriorityResult rank_or_refuse(const Project& project, bool all) {
+    PriorityResult r = prioritize(project, PriorityOptions{all});
     if (r.missing.empty()) return r;
     std::string list;
     for (const MissingInput& m : r.missing) {
@@ -40,6 +42,8 @@ PriorityResult rank(const Project& project, const PrioritizeOptions& opts) {
                             name(r.method), r.missing.size(), r.missing.size() == 1 ? "" : "s",
                             list));
 }
+
+namespace {
 
 void warn_defaults(const PriorityResult& r, Diagnostics& warnings) {
     std::string ability, reverse;
@@ -107,7 +111,7 @@ int run_prioritize(const CommonOptions& common, const PrioritizeOptions& opts) {
         throw Error(ExitCode::usage, Location{},
                     "--sensitivity redraws the weights of the weighted method; it does not "
                     "apply to --method odi or rice");
-    PriorityResult r = rank(project, opts);
+    PriorityResult r = rank_or_refuse(project, opts.all);
     warn_defaults(r, warnings);
     print_warnings(warnings, common);
     render::PriorityView view;
@@ -121,7 +125,7 @@ int run_prioritize(const CommonOptions& common, const PrioritizeOptions& opts) {
         Diagnostics ignored;
         old_project = io::load_project_strict(io::at_revision(where, opts.against), ignored);
         apply_overrides(old_project, opts);
-        compare_with(r, rank(old_project, opts), view);
+        compare_with(r, rank_or_refuse(old_project, opts.all), view);
     }
     switch (out.format) {
     case render::Format::json:

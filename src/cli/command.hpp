@@ -1,5 +1,6 @@
 #pragma once
 // The command layer: each subcommand lives in its own cmd_*.cpp and registers itself here.
+#include "delight/priority.hpp"
 #include "delight/render.hpp"
 
 #include <CLI/CLI.hpp>
@@ -38,6 +39,11 @@ void register_check(CLI::App&, const CommonOptions&, Action&);
 void register_init(CLI::App&, const CommonOptions&, Action&);
 void register_schema(CLI::App&, const CommonOptions&, Action&);
 void register_survey_diff(CLI::App&, const CommonOptions&, Action&);
+void register_plan(CLI::App&, const CommonOptions&, Action&);
+
+/// prioritize()'s ranking, or an input error (exit 3) naming every expectation that lacks what
+/// the method needs. Shared by prioritize and plan.
+PriorityResult rank_or_refuse(const Project& project, bool all);
 
 /// Runs the program; the whole of main().
 int run(int argc, char** argv);

@@ -1,5 +1,6 @@
 // Checks that need every list loaded: duplicate ids, references between lists, and the
 // warnings `check` gives about the catalogue (§3.2: unassessed items, zone disagreements).
+#include "delight/plan.hpp"
 #include "delight/text.hpp"
 #include "loader_context.hpp"
 
@@ -56,10 +57,27 @@ void check_pending(LoadContext& ctx, const std::vector<std::string>& expectation
     }
 }
 
-void check_after_cycles_self(LoadContext& ctx) {
+void check_after_cycles(LoadContext& ctx) {
+    bool self = false;
     for (const Expectation& e : ctx.project.expectations)
-        if (std::find(e.after.begin(), e.after.end(), e.id) != e.after.end())
+        if (std::find(e.after.begin(), e.after.end(), e.id) != e.after.end()) {
             ctx.diags.error(e.loc, fmt::format("expectation '{}' lists itself in 'after'", e.id));
+            self = true;
+        }
+    if (self) return;
+    // A longer cycle would leave `plan` no order to place the actions in (§4.4).
+    std::vector<std::string> cycle = find_after_cycle(ctx.project);
+    if (cycle.empty()) return;
+    std::string path;
+    for (const std::string& id : cycle)
+        path += (path.empty() ? "" : " → ") + id;
+    for (const Expectation& e : ctx.project.expectations)
+        if (e.id == cycle.front()) {
+            ctx.diags.error(e.loc, fmt::format("the `after` dependencies form a cycle: {}; "
+                                               "remove one of them",
+                                               path));
+            break;
+        }
 }
 
 void delivery_warnings(LoadContext& ctx) {
@@ -88,7 +106,7 @@ void check_references(LoadContext& ctx) {
         unique_ids(ctx, ctx.project.expectations, "expectation");
     std::vector<std::string> account_ids = unique_ids(ctx, ctx.project.accounts, "account");
     check_pending(ctx, expectation_ids, account_ids);
-    check_after_cycles_self(ctx);
+    check_after_cycles(ctx);
     delivery_warnings(ctx);
 }
 

@@ -179,7 +179,9 @@ TEST_CASE("survey answers: standard Kano answers", "[survey][kano]") {
           Case{"live-with", KanoAnswer::live_with},
           Case{"I can live with it", KanoAnswer::live_with},
           Case{"I can live with it that way", KanoAnswer::live_with},
-          Case{"dislike", KanoAnswer::dislike}, Case{"I dislike it", KanoAnswer::dislike},
+          Case{"I can tolerate it", KanoAnswer::live_with},
+          Case{"I expect it that way", KanoAnswer::expect}, Case{"dislike", KanoAnswer::dislike},
+          Case{"I dislike it", KanoAnswer::dislike},
           Case{"I dislike it that way", KanoAnswer::dislike},
           Case{"  I LIKE IT THAT WAY ", KanoAnswer::like}}) {
         INFO(c.text);
@@ -239,7 +241,7 @@ TEST_CASE("survey answers: Kano na answers are missing", "[survey][kano]") {
 
 TEST_CASE("survey answers: the standard answer list", "[survey][kano]") {
     const auto& answers = standard_kano_answers();
-    CHECK(answers.size() == 14);
+    CHECK(answers.size() == 17);
     for (const auto& [text, answer] : answers)
         CHECK(text == normalize_answer(text)); // stored in matching form
 }
