@@ -20,6 +20,10 @@ struct SegmentBy {
 /// Parses a --by value: "segment", "satisfaction" or a column name ("" → none).
 SegmentBy parse_segment_by(const std::string& by);
 
+/// Refuses (usage, exit 2) a --by the mapping cannot serve: segment without survey.segment or
+/// survey.account, satisfaction without survey.account.
+void check_segment_by(const SurveyMapping& survey, const SegmentBy& by);
+
 struct WaveInput {
     std::string path;    ///< as opened ("-" for standard input)
     std::string display; ///< as shown in diagnostics

@@ -593,13 +593,7 @@ SurveyData read_survey_counts(const Project& project, const std::vector<WaveInpu
                     fmt::format("--by {} needs the survey CSV files; counts files only carry "
                                 "segment (use --by segment or --by satisfaction)",
                                 by.column));
-    if (by.kind == SegmentBy::Kind::segment && s.segment_column.empty() && s.account_column.empty())
-        throw Error(ExitCode::usage, s.loc,
-                    "--by segment needs survey.segment (a column) or survey.account (to take "
-                    "each account's segment)");
-    if (by.kind == SegmentBy::Kind::satisfaction && s.account_column.empty())
-        throw Error(ExitCode::usage, s.loc,
-                    "--by satisfaction needs survey.account to join respondents to accounts");
+    check_segment_by(s, by);
     CountsReader reader(project, by);
     for (const WaveInput& file : files)
         reader.read_file(file);

@@ -486,6 +486,16 @@ void add_pairs(const Project& p, SurveyData& data, const WavePart& first, const 
 
 } // namespace
 
+void check_segment_by(const SurveyMapping& s, const SegmentBy& by) {
+    if (by.kind == SegmentBy::Kind::segment && s.segment_column.empty() && s.account_column.empty())
+        throw Error(ExitCode::usage, Location{},
+                    "--by segment needs survey.segment (a column) or survey.account (to take "
+                    "each account's segment)");
+    if (by.kind == SegmentBy::Kind::satisfaction && s.account_column.empty())
+        throw Error(ExitCode::usage, Location{},
+                    "--by satisfaction needs survey.account to join respondents to accounts");
+}
+
 SurveyData read_survey_waves(const Project& project, const std::vector<WaveInput>& waves,
                              const SegmentBy& by) {
     const SurveyMapping& s = *project.survey;
@@ -509,13 +519,7 @@ SurveyData read_survey_waves(const Project& project, const std::vector<WaveInput
             plan.account_segment.push_back(a.segment.empty() ? "unknown" : a.segment);
         }
     }
-    if (by.kind == SegmentBy::Kind::segment && s.segment_column.empty() && s.account_column.empty())
-        throw Error(ExitCode::usage, s.loc,
-                    "--by segment needs survey.segment (a column) or survey.account (to take "
-                    "each account's segment)");
-    if (by.kind == SegmentBy::Kind::satisfaction && s.account_column.empty())
-        throw Error(ExitCode::usage, s.loc,
-                    "--by satisfaction needs survey.account to join respondents to accounts");
+    check_segment_by(s, by);
 
     std::vector<FileResult> results = read_all(plan, waves);
 
