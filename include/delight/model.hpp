@@ -89,6 +89,10 @@ struct Account {
     Location loc;
 };
 
+struct Project;
+/// The expectation with this id, or nullptr.
+const Expectation* find_expectation(const Project& project, const std::string& id);
+
 /// Satisfaction as given, else from NPS (9–10 satisfied, 7–8 neutral, 0–6 dissatisfied),
 /// else unknown (nullopt).
 std::optional<Satisfaction> resolved_satisfaction(const Account& a);

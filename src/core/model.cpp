@@ -175,6 +175,12 @@ DeliveryStatus resolve_delivery(const Expectation& e) {
     return result;
 }
 
+const Expectation* find_expectation(const Project& project, const std::string& id) {
+    for (const Expectation& e : project.expectations)
+        if (e.id == id) return &e;
+    return nullptr;
+}
+
 std::optional<Satisfaction> resolved_satisfaction(const Account& a) {
     if (a.satisfaction) return a.satisfaction;
     if (!a.nps) return std::nullopt;

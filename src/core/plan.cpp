@@ -39,12 +39,6 @@ void civil_from_days(long long z, long long& y, unsigned& m, unsigned& d) {
     y += m <= 2;
 }
 
-const Expectation* find(const Project& p, const std::string& id) {
-    for (const Expectation& e : p.expectations)
-        if (e.id == id) return &e;
-    return nullptr;
-}
-
 } // namespace
 
 std::string add_days(const std::string& date, long long days) {
@@ -136,7 +130,7 @@ void Planner::add_remediation() {
             continue;
         }
         if (r.verdict != "declined" && r.verdict != "no change") continue;
-        const Expectation* e = find(m_project, r.expectation);
+        const Expectation* e = find_expectation(m_project, r.expectation);
         if (!e) {
             m_result.warnings.push_back("--remediate names '" + r.expectation +
                                         "', which is not in the catalogue; skipped");
@@ -307,7 +301,7 @@ void Planner::pack() {
             int earliest = 0;
             bool ready = true, blocked = false;
             for (const std::string& dep : a.expectation->after) {
-                const Expectation* e = find(m_project, dep);
+                const Expectation* e = find_expectation(m_project, dep);
                 auto it = e ? by_expectation.find(e) : by_expectation.end();
                 if (it == by_expectation.end()) continue; // not planned: nothing to wait for
                 if (!decided.count(it->second)) {

@@ -82,13 +82,21 @@ class Computer {
     const SurveyDiffOptions& m_options;
 };
 
-Histogram Computer::answers(std::size_t wave, const CellFilter& f, std::size_t question) const {
-    Histogram h;
-    for (const auto& [k, hist] : m_data.answers)
+/// The sum of a map's counts (histograms or Kano counts) over the cells a filter holds, for
+/// one wave and question.
+template <class Counts>
+Counts merged(const std::map<SurveyData::CellKey, Counts>& map, std::size_t wave,
+              const CellFilter& f, std::size_t question) {
+    Counts c;
+    for (const auto& [k, counts] : map)
         if (std::get<0>(k) == wave && std::get<3>(k) == question &&
             f.holds(std::get<1>(k), std::get<2>(k)))
-            h.merge(hist);
-    return h;
+            c.merge(counts);
+    return c;
+}
+
+Histogram Computer::answers(std::size_t wave, const CellFilter& f, std::size_t question) const {
+    return merged(m_data.answers, wave, f, question);
 }
 
 Histogram Computer::differences(const CellFilter& f, std::size_t question) const {
@@ -99,12 +107,7 @@ Histogram Computer::differences(const CellFilter& f, std::size_t question) const
 }
 
 KanoCounts Computer::kano(std::size_t wave, const CellFilter& f, std::size_t question) const {
-    KanoCounts c;
-    for (const auto& [k, counts] : m_data.kano)
-        if (std::get<0>(k) == wave && std::get<3>(k) == question &&
-            f.holds(std::get<1>(k), std::get<2>(k)))
-            c.merge(counts);
-    return c;
+    return merged(m_data.kano, wave, f, question);
 }
 
 /// Answers at the top of the scale (top box) or in the top two levels (top-2-box).
@@ -278,12 +281,6 @@ Verdict combine(const std::vector<Verdict>& vs) {
 /// adequate and desired describe the customer, and a change in them is no improvement.
 bool judges_delivery(Measure m) {
     return m == Measure::performance || m == Measure::satisfaction;
-}
-
-const Expectation* find_expectation(const Project& p, const std::string& id) {
-    for (const Expectation& e : p.expectations)
-        if (e.id == id) return &e;
-    return nullptr;
 }
 
 SurveySlice Computer::slice(std::optional<std::size_t> segment, const std::string& label,

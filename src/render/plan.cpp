@@ -336,43 +336,20 @@ void yaml_scalar(const ordered_json& j, std::string& out) {
 }
 
 void yaml_value(const ordered_json& j, int indent, std::string& out) {
+    // The caller has written "key:" or "-"; this writes the rest of the entry.
     std::string pad(static_cast<std::size_t>(indent), ' ');
-    if (j.is_object()) {
-        if (j.empty()) {
-            out += " {}\n";
-            return;
-        }
-        out += "\n";
-        for (const auto& [k, v] : j.items()) {
-            out += pad + k + ":";
-            if (!v.is_structured()) {
-                out += " ";
-                yaml_scalar(v, out);
-                out += "\n";
-            } else {
-                yaml_value(v, indent + 2, out);
-            }
-        }
-    } else if (j.is_array()) {
-        if (j.empty()) {
-            out += " []\n";
-            return;
-        }
-        out += "\n";
-        for (const auto& v : j) {
-            out += pad + "-";
-            if (!v.is_structured()) {
-                out += " ";
-                yaml_scalar(v, out);
-                out += "\n";
-            } else {
-                yaml_value(v, indent + 2, out);
-            }
-        }
-    } else {
+    if (!j.is_structured()) {
         out += " ";
         yaml_scalar(j, out);
         out += "\n";
+    } else if (j.empty()) {
+        out += j.is_object() ? " {}\n" : " []\n";
+    } else {
+        out += "\n";
+        for (const auto& [k, v] : j.items()) {
+            out += pad + (j.is_object() ? k + ":" : "-");
+            yaml_value(v, indent + 2, out);
+        }
     }
 }
 
@@ -388,13 +365,7 @@ std::string plan_yaml(const PlanView& v) {
     ordered_json doc = plan_document(v);
     for (const auto& [k, val] : doc.items()) {
         out += k + ":";
-        if (!val.is_structured()) {
-            out += " ";
-            yaml_scalar(val, out);
-            out += "\n";
-        } else {
-            yaml_value(val, 2, out);
-        }
+        yaml_value(val, 2, out);
     }
     return out;
 }
