@@ -98,4 +98,8 @@ struct GapSurvey {
     std::vector<KanoDisagreement> kano_disagreements;
 };
 
+/// The survey's part of `gap --survey`: wave `wave` of data (its label; "" when data has no
+/// waves) measured, with the outside-in list and the Kano disagreements.
+GapSurvey gap_survey(const Project& project, const SurveyData& data, std::size_t wave);
+
 } // namespace delight

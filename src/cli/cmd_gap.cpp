@@ -7,6 +7,7 @@
 #include "delight/project.hpp"
 #include "delight/render_gap.hpp"
 #include "delight/survey_reader.hpp"
+#include "inputs.hpp"
 #include "output.hpp"
 
 #include <fmt/format.h>
@@ -64,30 +65,17 @@ int gate(const std::string& what, const std::vector<std::string>& ids) {
     return static_cast<int>(ExitCode::gate);
 }
 
-/// A path the user typed: relative to -C DIR when given (as if started there).
-std::string user_path(const CommonOptions& common, const std::string& path) {
-    if (path == "-" || common.directory.empty() || std::filesystem::path(path).is_absolute())
-        return path;
-    return (std::filesystem::path(common.directory) / path).string();
-}
-
 /// Reads one survey wave and measures the expectations it asks about. With survey.wave set,
 /// the file may hold several waves; the last one is used (and named in the output).
 GapSurvey read_gap_survey(const CommonOptions& common, const Project& project,
                           const io::ProjectLocation& where, const std::string& path) {
-    if (!project.survey)
-        throw Error(ExitCode::input, Location{io::display_path(where, "delight.yaml"), 0, 0, ""},
-                    "there is no `survey:` mapping in the project; add one to say which columns "
-                    "hold which questions (PRODUCT.md §3.5, `delight init` writes an example)");
+    require_survey(project, where);
     io::WaveInput input{user_path(common, path), path == "-" ? "<stdin>" : path,
                         io::wave_label(path)};
     SurveyData data = io::read_survey_waves(project, {input}, io::SegmentBy{});
     std::size_t wave = data.waves.empty() ? 0 : data.waves.size() - 1;
-    GapSurvey survey;
-    survey.wave = data.waves.empty() ? input.label : data.waves[wave];
-    survey.measured = measure_expectations(project, data, wave);
-    survey.outside_in = outside_in(project, survey.measured);
-    survey.kano_disagreements = kano_disagreements(project, survey.measured);
+    GapSurvey survey = gap_survey(project, data, wave);
+    if (data.waves.empty()) survey.wave = input.label;
     return survey;
 }
 

@@ -9,6 +9,7 @@
 #include "delight/remediation.hpp"
 #include "delight/render_instrument.hpp"
 #include "delight/render_plan.hpp"
+#include "inputs.hpp"
 #include "output.hpp"
 
 #include <fmt/format.h>
@@ -32,10 +33,7 @@ std::vector<std::string> write_instrument(const CommonOptions& common, const Pro
     for (const PlanAction& a : plan.actions)
         actions.push_back(a.expectation);
     Instrument instrument = build_instrument(project, actions);
-    std::filesystem::path folder =
-        common.directory.empty() || std::filesystem::path(dir).is_absolute()
-            ? std::filesystem::path(dir)
-            : std::filesystem::path(common.directory) / dir;
+    std::filesystem::path folder = user_path(common, dir);
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);
     if (ec)
@@ -65,7 +63,8 @@ int run_plan(const CommonOptions& common, const PlanOptions& opts) {
                     "delight.yaml");
     PriorityResult ranking = rank_or_refuse(project, false);
     std::vector<RemediationInput> remediation;
-    if (!opts.remediate.empty()) remediation = io::read_remediation(opts.remediate, opts.remediate);
+    if (!opts.remediate.empty())
+        remediation = io::read_remediation(user_path(common, opts.remediate), opts.remediate);
     PlanResult plan = make_plan(project, ranking, remediation);
     for (const std::string& w : plan.warnings)
         warnings.warning(Location{}, w);

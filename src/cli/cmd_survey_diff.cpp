@@ -5,6 +5,7 @@
 #include "delight/render_survey.hpp"
 #include "delight/survey_diff.hpp"
 #include "delight/survey_reader.hpp"
+#include "inputs.hpp"
 #include "output.hpp"
 
 #include <fmt/format.h>
@@ -27,38 +28,6 @@ struct SurveyDiffCliOptions {
     std::vector<std::string> fail_on;
 };
 
-/// A path the user typed: relative to -C DIR when given (as if started there).
-std::string user_path(const CommonOptions& common, const std::string& path) {
-    if (path == "-" || common.directory.empty() || std::filesystem::path(path).is_absolute())
-        return path;
-    return (std::filesystem::path(common.directory) / path).string();
-}
-
-std::vector<io::WaveInput> typed_inputs(const CommonOptions& common,
-                                        const std::vector<std::string>& paths) {
-    std::vector<io::WaveInput> out;
-    for (const std::string& p : paths)
-        out.push_back({user_path(common, p), p == "-" ? "<stdin>" : p, io::wave_label(p)});
-    return out;
-}
-
-std::vector<io::WaveInput> mapped_waves(const Project& project, const io::ProjectLocation& where) {
-    std::vector<io::WaveInput> out;
-    Diagnostics diags;
-    for (const std::string& pattern : project.survey->waves)
-        for (const std::string& rel :
-             io::resolve_project_paths(where, pattern, project.survey->loc, diags))
-            out.push_back({(std::filesystem::path(where.directory) / rel).string(),
-                           io::display_path(where, rel), io::wave_label(rel)});
-    for (const Diagnostic& d : diags.items())
-        if (d.severity == Severity::error) throw Error(ExitCode::input, d);
-    if (out.empty())
-        throw Error(ExitCode::usage, Location{io::display_path(where, "delight.yaml"), 0, 0, ""},
-                    "no survey waves: give the wave files (delight survey-diff A.csv B.csv) or "
-                    "list them in survey.waves");
-    return out;
-}
-
 int run_survey_diff(const CommonOptions& common, const SurveyDiffCliOptions& opts) {
     Output out = resolve_output(common, {render::Format::table, render::Format::markdown,
                                          render::Format::csv, render::Format::json});
@@ -69,17 +38,14 @@ int run_survey_diff(const CommonOptions& common, const SurveyDiffCliOptions& opt
     Diagnostics warnings;
     Project project = io::load_project_strict(where, warnings);
     print_warnings(warnings, common);
-    if (!project.survey)
-        throw Error(ExitCode::input, Location{io::display_path(where, "delight.yaml"), 0, 0, ""},
-                    "there is no `survey:` mapping in the project; add one to say which columns "
-                    "hold which questions (PRODUCT.md §3.5, `delight init` writes an example)");
+    require_survey(project, where);
     io::SegmentBy by = io::parse_segment_by(opts.by);
     SurveyData data;
     if (!opts.counts.empty()) {
-        data = io::read_survey_counts(project, typed_inputs(common, opts.counts), by);
+        data = io::read_survey_counts(project, typed_waves(common, opts.counts), by);
     } else {
         std::vector<io::WaveInput> waves =
-            opts.files.empty() ? mapped_waves(project, where) : typed_inputs(common, opts.files);
+            opts.files.empty() ? mapped_waves(project, where) : typed_waves(common, opts.files);
         data = io::read_survey_waves(project, waves, by);
     }
     SurveyDiffOptions options;

@@ -1,4 +1,5 @@
 #include "output.hpp"
+#include "inputs.hpp"
 
 #include "delight/atomic_file.hpp"
 
@@ -77,7 +78,9 @@ const char* format_name(render::Format f) {
 
 Output resolve_output(const CommonOptions& common, const std::vector<render::Format>& allowed) {
     Output out;
-    out.path = common.output == "-" ? "" : common.output;
+    // -o is a path the user typed: relative to -C DIR like every other (docs/cli.md).
+    out.path =
+        common.output.empty() || common.output == "-" ? "" : user_path(common, common.output);
     out.format = allowed.front();
     if (!common.format.empty()) {
         bool found = false;

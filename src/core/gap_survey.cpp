@@ -199,4 +199,13 @@ std::vector<KanoDisagreement> kano_disagreements(const Project& original,
     return out;
 }
 
+GapSurvey gap_survey(const Project& project, const SurveyData& data, std::size_t wave) {
+    GapSurvey survey;
+    if (wave < data.waves.size()) survey.wave = data.waves[wave];
+    survey.measured = measure_expectations(project, data, wave);
+    survey.outside_in = outside_in(project, survey.measured);
+    survey.kano_disagreements = kano_disagreements(project, survey.measured);
+    return survey;
+}
+
 } // namespace delight
