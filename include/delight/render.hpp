@@ -77,6 +77,26 @@ std::string table_text(const Table& table, const Style& style);
 /// become entities, so neither raw HTML nor a link can be injected; control characters and
 /// line breaks become spaces. The alignment row is "---" (left) or "--:" (right).
 std::string table_markdown(const Table& table);
+/// Plain text (one line of a sentence holding project text) as GitHub-flavoured Markdown that
+/// shows exactly that text: the characters table_markdown escapes, plus '*', '_' and '~'
+/// (emphasis), are escaped, and so is a first character that would start a heading, list,
+/// quote or thematic break ('#', '-', '+', '>', '=', or digits followed by '.' or ')');
+/// control characters and line breaks become spaces.
+std::string markdown_text(std::string_view text);
+
+/// A titled part of a command's output — sentences and/or a table — in reading order. The
+/// report (PRODUCT.md §4.6) assembles the commands' blocks into one document.
+struct Block {
+    std::string title;
+    std::vector<std::string> lines; ///< plain sentences (escaped by the writer)
+    std::optional<Table> table;
+};
+
+/// Blocks as Markdown: each a heading of the given level (1–6), its lines (each escaped with
+/// markdown_text, one per line: consecutive lines form one paragraph), then its table when it
+/// has rows; blocks separated by a blank line.
+std::string blocks_markdown(const std::vector<Block>& blocks, int level);
+
 /// RFC 4180 CSV with a header row; text cells starting with = + - @ tab or CR get a leading
 /// ' unless style.raw_csv (OWASP); cells that parse as numbers are left alone. Lines end with
 /// LF (the last one too).

@@ -5,6 +5,7 @@
 #include "delight/render.hpp"
 
 #include <string>
+#include <vector>
 
 namespace delight::render {
 
@@ -13,6 +14,9 @@ namespace delight::render {
 /// their prompts (wrapped to the width), near-duplicates.
 std::string brainstorm_text(const BrainstormSummary& s, const Style& style);
 
+/// The sections of the Markdown view as blocks: coverage, kinds, verification, blind spots
+/// (one row per prompt), near-duplicates.
+std::vector<Block> brainstorm_blocks(const BrainstormSummary& s);
 /// The same sections as GitHub-flavoured Markdown (full function names).
 std::string brainstorm_markdown(const BrainstormSummary& s);
 

@@ -5,6 +5,7 @@
 #include "delight/render.hpp"
 
 #include <string>
+#include <vector>
 
 namespace delight::render {
 
@@ -16,6 +17,8 @@ namespace delight::render {
 std::string gap_text(const GapResult& r, const Style& style, const GapSurvey* survey = nullptr);
 /// The same as GitHub-flavoured Markdown.
 std::string gap_markdown(const GapResult& r, const GapSurvey* survey = nullptr);
+/// The Markdown view as blocks: "Overview" (the headline lines), then the sections.
+std::vector<Block> gap_blocks(const GapResult& r, const GapSurvey* survey = nullptr);
 /// One row per expectation (with a survey, the values are the measured ones; no new columns).
 std::string gap_csv(const GapResult& r, const Style& style);
 /// §4.2 JSON: items and summary, then `survey`: null, or {wave, outside_in[{id,

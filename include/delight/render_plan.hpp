@@ -17,6 +17,10 @@ struct PlanView {
     std::vector<std::string> instrument_columns; ///< empty without --instrument
 };
 
+/// The Markdown view as blocks: "Overview" (the plan's heading line), each wave, later,
+/// excluded, measure again, pilot and control accounts, instrument columns.
+std::vector<Block> plan_blocks(const PlanView& v);
+
 /// Tables: each wave with its actions and each function's load, later, excluded, measure
 /// again, pilot and control accounts.
 std::string plan_text(const PlanView& v, const Style& style);

@@ -26,6 +26,8 @@ struct PriorityView {
 
 std::string priority_text(const PriorityResult& r, const PriorityView& v, const Style& style);
 std::string priority_markdown(const PriorityResult& r, const PriorityView& v);
+/// The ranking as one block: the weights line, then the table (no --explain detail).
+std::vector<Block> priority_blocks(const PriorityResult& r, const PriorityView& v);
 std::string priority_csv(const PriorityResult& r, const PriorityView& v, const Style& style);
 std::string priority_json(const PriorityResult& r, const PriorityView& v);
 

@@ -4,12 +4,16 @@
 #include "delight/survey_diff.hpp"
 
 #include <string>
+#include <vector>
 
 namespace delight::render {
 
 /// Tables: expectation verdicts, per-question changes (whole sample, then pilot vs control
 /// with the DiD), NPS, Kano, the roll-up by kind, trends (3+ waves) and --by segments.
 std::string survey_diff_text(const SurveyDiffResult& r, const Style& style);
+/// The Markdown view as blocks: "Overview" (waves and settings), the whole sample's
+/// sections, then each --by segment's ("segment smb: Expectations", …).
+std::vector<Block> survey_diff_blocks(const SurveyDiffResult& r);
 /// The same as GitHub-flavoured Markdown.
 std::string survey_diff_markdown(const SurveyDiffResult& r);
 /// One row per question and cell (sample, pilot, control; per segment with --by).

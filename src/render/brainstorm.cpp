@@ -228,20 +228,20 @@ std::string brainstorm_text(const BrainstormSummary& s, const Style& style) {
     return out;
 }
 
-std::string brainstorm_markdown(const BrainstormSummary& s) {
+std::vector<Block> brainstorm_blocks(const BrainstormSummary& s) {
     const Coverage& c = s.coverage;
-    std::string out = fmt::format("## Coverage\n\n{} expectations{}, counted under each "
-                                  "function that owns them.\n\n",
-                                  s.expectations, filter_text(s.filter));
-    out += table_markdown(coverage_table(c, c.functions, "0"));
-    out += "\n## Kinds\n\n";
+    std::vector<Block> out;
+    out.push_back({"Coverage",
+                   {fmt::format("{} expectations{}, counted under each function that owns them.",
+                                s.expectations, filter_text(s.filter))},
+                   coverage_table(c, c.functions, "0")});
     Table kinds;
     kinds.columns = {{"kind"}, {"expectations", Align::right}};
     for (Kind k : all_kinds)
         kinds.rows.push_back({name(k), std::to_string(s.kinds[static_cast<std::size_t>(k)])});
-    out += table_markdown(kinds);
-    out += "\n## Verification\n\n" + verified_line(s) + ".\n";
-    out += fmt::format("\n## Blind spots\n\n{} blind spots.\n", s.blind_spots.size());
+    out.push_back({"Kinds", {}, std::move(kinds)});
+    out.push_back({"Verification", {verified_line(s) + "."}, std::nullopt});
+    Block spots_block{"Blind spots", {fmt::format("{} blind spots.", s.blind_spots.size())}, {}};
     if (!s.blind_spots.empty()) {
         Table spots;
         spots.columns = {{"touchpoint"}, {"function"}, {"kind"}, {"prompt"}};
@@ -253,16 +253,20 @@ std::string brainstorm_markdown(const BrainstormSummary& s) {
             for (std::size_t i = 1; i < b.prompts.size(); ++i)
                 spots.rows.push_back({"", "", "", b.prompts[i]});
         }
-        out += '\n';
-        out += table_markdown(spots);
+        spots_block.table = std::move(spots);
     }
-    out += fmt::format("\n## Near-duplicates\n\n{} pairs with similarity ≥ {}.\n",
-                       s.near_duplicates.size(), fixed(s.near_duplicate_threshold, 2));
-    if (!s.near_duplicates.empty()) {
-        out += '\n';
-        out += table_markdown(duplicates_table(s));
-    }
+    out.push_back(std::move(spots_block));
+    Block dup{"Near-duplicates",
+              {fmt::format("{} pairs with similarity ≥ {}.", s.near_duplicates.size(),
+                           fixed(s.near_duplicate_threshold, 2))},
+              {}};
+    if (!s.near_duplicates.empty()) dup.table = duplicates_table(s);
+    out.push_back(std::move(dup));
     return out;
+}
+
+std::string brainstorm_markdown(const BrainstormSummary& s) {
+    return blocks_markdown(brainstorm_blocks(s), 2);
 }
 
 std::string brainstorm_csv(const BrainstormSummary& s, const Style& style) {

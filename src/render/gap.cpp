@@ -137,28 +137,30 @@ std::string survey_line(const GapSurvey& survey) {
                        survey.wave, survey.measured.size(), survey.measured.size() == 1 ? "" : "s");
 }
 
-using TableWriter = std::string (*)(const Table&, const Style&);
-
-std::string sections(const GapResult& r, const GapSurvey* survey, const Style& style,
-                     TableWriter write, const char* heading_prefix, bool compact) {
-    std::string out = headline(r) + "\n";
-    if (survey) out += survey_line(*survey) + "\n";
-    auto section = [&](const std::string& title, const Table& t) {
-        out += fmt::format("\n{}{} ({})\n\n", heading_prefix, title, t.rows.size());
-        if (!t.rows.empty()) out += write(t, style);
+/// The sections after the headline, titled with their row counts; "Unassessed" only when
+/// there are any, the survey's two only with a survey.
+std::vector<Block> sections(const GapResult& r, const GapSurvey* survey, bool compact) {
+    std::vector<Block> out;
+    auto add = [&](const std::string& title, Table t) {
+        std::string heading = fmt::format("{} ({})", title, t.rows.size());
+        out.push_back({heading, {}, std::move(t)});
     };
-    section("White spaces", list_table(r, GapList::white_space, compact));
-    section("Enhance: fulfilled, could add more value", list_table(r, GapList::enhance, compact));
+    add("White spaces", list_table(r, GapList::white_space, compact));
+    add("Enhance: fulfilled, could add more value", list_table(r, GapList::enhance, compact));
     Table unassessed = list_table(r, GapList::unassessed, compact);
-    if (!unassessed.rows.empty()) section("Unassessed", unassessed);
+    if (!unassessed.rows.empty()) add("Unassessed", std::move(unassessed));
     if (survey) {
-        section("Outside-in: the team says delivered, customers do not", outside_in_table(*survey));
-        section("Kano: measured vs team", kano_table(*survey));
+        add("Outside-in: the team says delivered, customers do not", outside_in_table(*survey));
+        add("Kano: measured vs team", kano_table(*survey));
     }
-    section("By touchpoint", summary_table(r.by_touchpoint, "touchpoint"));
-    section("By function", summary_table(r.by_function, "function"));
-    section("By kind", summary_table(r.by_kind, "kind"));
+    add("By touchpoint", summary_table(r.by_touchpoint, "touchpoint"));
+    add("By function", summary_table(r.by_function, "function"));
+    add("By kind", summary_table(r.by_kind, "kind"));
     return out;
+}
+
+std::string opening(const GapResult& r, const GapSurvey* survey) {
+    return headline(r) + "\n" + (survey ? survey_line(*survey) + "\n" : "");
 }
 
 ordered_json opt_json(const std::optional<double>& v) {
@@ -215,13 +217,27 @@ ordered_json survey_json(const GapSurvey* survey) {
 } // namespace
 
 std::string gap_text(const GapResult& r, const Style& style, const GapSurvey* survey) {
-    return sections(r, survey, style, table_text, "", true);
+    std::string out = opening(r, survey);
+    for (const Block& b : sections(r, survey, true)) {
+        out += "\n" + b.title + "\n\n";
+        if (!b.table->rows.empty()) out += table_text(*b.table, style);
+    }
+    return out;
 }
 
 std::string gap_markdown(const GapResult& r, const GapSurvey* survey) {
-    return sections(
-        r, survey, Style{}, [](const Table& t, const Style&) { return table_markdown(t); }, "## ",
-        false);
+    return opening(r, survey) + "\n" + blocks_markdown(sections(r, survey, false), 2);
+}
+
+std::vector<Block> gap_blocks(const GapResult& r, const GapSurvey* survey) {
+    std::vector<Block> out = {{"Overview", {}, std::nullopt}};
+    std::string text = opening(r, survey);
+    for (std::size_t start = 0, end; (end = text.find('\n', start)) != std::string::npos;
+         start = end + 1)
+        out.front().lines.push_back(text.substr(start, end - start));
+    for (Block& b : sections(r, survey, false))
+        out.push_back(std::move(b));
+    return out;
 }
 
 std::string gap_csv(const GapResult& r, const Style& style) {

@@ -1,6 +1,7 @@
 // GitHub-flavoured Markdown tables for reports a client receives.
 #include "delight/render.hpp"
 
+#include <algorithm>
 #include <cstddef>
 
 namespace delight::render {
@@ -10,10 +11,15 @@ namespace {
 /// a pipe would end the cell, brackets could form a link (e.g. "](javascript:..."), a
 /// backtick a code span (inside which entities are not decoded), and GitHub renders raw
 /// HTML in tables, so '<', '>' and '&' become entities.
-std::string escape_cell(std::string_view text) {
+std::string escape_cell(std::string_view text, bool emphasis = false) {
     std::string out;
     out.reserve(text.size());
     for (const char ch : printable(text)) {
+        if (emphasis && (ch == '*' || ch == '_' || ch == '~')) {
+            out += '\\';
+            out += ch;
+            continue;
+        }
         switch (ch) {
         case '\\':
         case '|':
@@ -51,6 +57,20 @@ std::string row_line(const std::vector<std::string>& cells, std::size_t n) {
 
 } // namespace
 
+std::string markdown_text(std::string_view text) {
+    std::string out = escape_cell(text, true);
+    // A line start that Markdown would read as block syntax: escape its first character
+    // (for an ordered-list marker "12." the dot, as CommonMark allows).
+    std::size_t digits = 0;
+    while (digits < out.size() && out[digits] >= '0' && out[digits] <= '9')
+        ++digits;
+    if (digits > 0 && digits < out.size() && (out[digits] == '.' || out[digits] == ')'))
+        out.insert(digits, 1, '\\');
+    else if (!out.empty() && std::string_view("#-+>=").find(out[0]) != std::string_view::npos)
+        out.insert(0, 1, '\\');
+    return out;
+}
+
 std::string table_markdown(const Table& table) {
     const std::size_t n = table.columns.size();
     if (n == 0) return {};
@@ -63,6 +83,22 @@ std::string table_markdown(const Table& table) {
     std::string out = row_line(headers, n) + alignment + '\n';
     for (const auto& row : table.rows)
         out += row_line(row, n);
+    return out;
+}
+
+std::string blocks_markdown(const std::vector<Block>& blocks, int level) {
+    std::string hashes(static_cast<std::size_t>(std::clamp(level, 1, 6)), '#');
+    std::string out;
+    for (const Block& b : blocks) {
+        if (!out.empty()) out += '\n';
+        out += hashes + ' ' + markdown_text(b.title) + "\n\n";
+        for (const std::string& line : b.lines)
+            out += markdown_text(line) + "\n";
+        if (b.table && !b.table->rows.empty()) {
+            if (!b.lines.empty()) out += '\n';
+            out += table_markdown(*b.table);
+        }
+    }
     return out;
 }
 

@@ -207,6 +207,13 @@ std::string plan_markdown(const PlanView& v) {
     return out;
 }
 
+std::vector<Block> plan_blocks(const PlanView& v) {
+    std::vector<Block> out = {{"Overview", {heading_line(v) + "."}, std::nullopt}};
+    for (Section& s : sections(v, true))
+        out.push_back({std::move(s.title), std::move(s.lines), std::move(s.table)});
+    return out;
+}
+
 std::string plan_csv(const PlanView& v, const Style& style) {
     Table t;
     for (const char* c : {"order", "wave", "start", "end", "expectation", "summary", "track",

@@ -144,6 +144,13 @@ std::string priority_markdown(const PriorityResult& r, const PriorityView& v) {
     return out + (gone.empty() ? "" : "\n" + gone);
 }
 
+std::vector<Block> priority_blocks(const PriorityResult& r, const PriorityView& v) {
+    std::vector<Block> out = {{"Ranking", {weights_line(r)}, ranking_table(r, v, false)}};
+    std::string gone = gone_line(v);
+    if (!gone.empty()) out.front().lines.push_back(gone);
+    return out;
+}
+
 std::string priority_csv(const PriorityResult& r, const PriorityView& v, const Style& style) {
     return table_csv(ranking_table(r, v, false), style);
 }

@@ -311,6 +311,22 @@ std::string survey_diff_text(const SurveyDiffResult& r, const Style& style) {
     return out;
 }
 
+std::vector<Block> survey_diff_blocks(const SurveyDiffResult& r) {
+    std::vector<Block> out = {
+        {"Overview",
+         {fmt::format("Waves: {}.", wave_list(r)), capitalised(settings_line(r)) + "."},
+         std::nullopt}};
+    for (auto& [title, table] : sections(r, r.all))
+        out.push_back({title, {}, std::move(table)});
+    for (const SurveySlice& s : r.segments)
+        for (auto& [title, table] : sections(r, s))
+            out.push_back(
+                {fmt::format("{} {}: {}", r.by, s.segment.empty() ? "(blank)" : s.segment, title),
+                 {},
+                 std::move(table)});
+    return out;
+}
+
 std::string survey_diff_markdown(const SurveyDiffResult& r) {
     Table waves;
     waves.columns = {{"wave", Align::left, false}};
