@@ -33,6 +33,9 @@ struct SurveyDiffOptions {
 struct WaveSummary {
     std::uint64_t n = 0, missing = 0, invalid = 0;
     std::optional<double> mean, top_box, top2;
+    /// 95 % interval of the mean, mean ± t(0.975, n − 1)·s/√n (n ≥ 2). Drawn by the report's
+    /// before/after chart; not part of survey-diff's own output.
+    std::optional<stats::Interval> mean_ci;
 };
 
 /// First vs last wave in one cell.

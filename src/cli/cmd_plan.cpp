@@ -33,12 +33,7 @@ std::vector<std::string> write_instrument(const CommonOptions& common, const Pro
     for (const PlanAction& a : plan.actions)
         actions.push_back(a.expectation);
     Instrument instrument = build_instrument(project, actions);
-    std::filesystem::path folder = user_path(common, dir);
-    std::error_code ec;
-    std::filesystem::create_directories(folder, ec);
-    if (ec)
-        throw Error(ExitCode::os, Location{dir, 0, 0, ""},
-                    fmt::format("cannot create the folder: {}", ec.message()));
+    std::filesystem::path folder = output_folder(common, dir);
     io::write_file_atomic((folder / "questions.md").string(),
                           render::instrument_questions_markdown(instrument));
     io::write_file_atomic((folder / "template.csv").string(),

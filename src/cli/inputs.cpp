@@ -1,6 +1,8 @@
 // Input paths the commands share (see inputs.hpp).
 #include "inputs.hpp"
 
+#include <fmt/format.h>
+
 #include <filesystem>
 
 namespace delight::cli {
@@ -9,6 +11,16 @@ std::string user_path(const CommonOptions& common, const std::string& path) {
     if (path == "-" || common.directory.empty() || std::filesystem::path(path).is_absolute())
         return path;
     return (std::filesystem::path(common.directory) / path).string();
+}
+
+std::filesystem::path output_folder(const CommonOptions& common, const std::string& dir) {
+    std::filesystem::path folder = user_path(common, dir);
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    if (ec)
+        throw Error(ExitCode::os, Location{dir, 0, 0, ""},
+                    fmt::format("cannot create the folder: {}", ec.message()));
+    return folder;
 }
 
 std::vector<io::WaveInput> typed_waves(const CommonOptions& common,

@@ -5,6 +5,7 @@
 #include "delight/project.hpp"
 #include "delight/survey_reader.hpp"
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,10 @@ namespace delight::cli {
 /// A path the user typed: relative to -C DIR when given (as if started there); "-" and
 /// absolute paths as they are.
 std::string user_path(const CommonOptions& common, const std::string& path);
+
+/// A folder the user named for output files (relative to -C), created with its parents when
+/// missing; an OS refusal is exit 4.
+std::filesystem::path output_folder(const CommonOptions& common, const std::string& dir);
 
 /// Wave files typed on the command line, in order ('-' is standard input).
 std::vector<io::WaveInput> typed_waves(const CommonOptions& common,

@@ -120,7 +120,13 @@ std::uint64_t count_at_least(const Histogram& h, double threshold) {
 
 WaveSummary summarize_wave(const Histogram& h, Scale scale) {
     stats::Summary s = stats::summarize(h, scale);
-    return WaveSummary{s.n, h.missing, h.invalid, s.mean, s.top_box, s.top2};
+    WaveSummary w{s.n, h.missing, h.invalid, s.mean, s.top_box, s.top2, std::nullopt};
+    if (s.n >= 2 && s.mean && s.variance) {
+        auto n = static_cast<double>(s.n);
+        double half = stats::student_t_quantile(0.975, n - 1) * std::sqrt(*s.variance / n);
+        w.mean_ci = stats::Interval{*s.mean - half, *s.mean + half};
+    }
+    return w;
 }
 
 CellStats Computer::cell(const CellFilter& f, std::size_t question, Scale scale) const {

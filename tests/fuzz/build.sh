@@ -7,7 +7,7 @@
 # call. The files of resources/ are compiled in as in the real build (cmake/embed_resources.cmake)
 # rather than stubbed, so that loaders which read them (src/io/prompt_library.cpp) behave as
 # in the product.
-# Debian's yaml-cpp, fmt and utf8proc are linked as they are, uninstrumented (docs/testing.md).
+# Debian's yaml-cpp, fmt, utf8proc and cmark-gfm are linked as they are, uninstrumented (docs/testing.md).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=${1:-build-fuzz}
@@ -16,7 +16,7 @@ jobs=${JOBS:-$(nproc)}
 # shellcheck disable=SC2054 # the commas are inside one flag
 flags=(-std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
        -fno-omit-frame-pointer -D_GLIBCXX_ASSERTIONS -DDELIGHT_VERSION="\"fuzz\"")
-libs=(-lyaml-cpp -lfmt -lutf8proc)
+libs=(-lyaml-cpp -lfmt -lutf8proc -lcmark-gfm -lcmark-gfm-extensions)
 mkdir -p "$out/obj" "$out/bin" "$out/compat/include/delight" "$out/compat/src"
 
 # --- clang 14 compatibility --------------------------------------------------------------
