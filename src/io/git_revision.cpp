@@ -9,6 +9,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
+#include <string_view>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -64,11 +65,24 @@ GitResult run_git(const std::string& dir, const std::vector<std::string>& args,
     for (std::string& a : full)
         argv.push_back(a.data());
     argv.push_back(nullptr);
+    // git's messages are translated; the ones we relay (not a repository) must be the same
+    // bytes under every locale (PRODUCT.md §3.7), so git runs with LC_ALL=C. Built before
+    // fork(): the child may only call async-signal-safe functions.
+    std::vector<std::string> env_text = {"LC_ALL=C"};
+    for (char** e = environ; *e; ++e) {
+        const std::string_view var = *e;
+        if (var.rfind("LC_ALL=", 0) != 0 && var.rfind("LANGUAGE=", 0) != 0)
+            env_text.emplace_back(var);
+    }
+    std::vector<char*> envp;
+    for (std::string& e : env_text)
+        envp.push_back(e.data());
+    envp.push_back(nullptr);
     pid_t pid = ::fork();
     if (pid == 0) {
         ::dup2(out_pipe[1], STDOUT_FILENO);
         ::dup2(err_pipe[1], STDERR_FILENO);
-        ::execvp("git", argv.data());
+        ::execvpe("git", argv.data(), envp.data());
         ::_exit(127);
     }
     ::close(out_pipe[1]);
