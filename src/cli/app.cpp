@@ -14,7 +14,8 @@ namespace {
 
 constexpr Registrar registry[] = {register_gap,         register_prioritize, register_brainstorm,
                                   register_check,       register_init,       register_schema,
-                                  register_survey_diff, register_plan,       register_report};
+                                  register_survey_diff, register_plan,       register_report,
+                                  register_completion};
 
 void declare_common(CLI::App& app, CommonOptions& o) {
     app.add_option("-C", o.directory, "Run as if started in DIR (project discovery starts there)")

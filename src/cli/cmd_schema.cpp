@@ -9,7 +9,7 @@ void register_schema(CLI::App& app, const CommonOptions& common, Action& selecte
     CLI::App* cmd = app.add_subcommand(
         "schema", "Print the JSON Schema (draft-07) of delight.yaml, for editors and CI "
                   "validators.");
-    cmd->footer("Examples:\n  delight schema > delight.schema.json\n"
+    cmd->footer("Format (-O): json only.\n\nExamples:\n  delight schema > delight.schema.json\n"
                 "  delight schema -o delight.schema.json");
     cmd->callback([&common, &selected] {
         selected = [&common] {

@@ -41,6 +41,7 @@ void register_schema(CLI::App&, const CommonOptions&, Action&);
 void register_survey_diff(CLI::App&, const CommonOptions&, Action&);
 void register_plan(CLI::App&, const CommonOptions&, Action&);
 void register_report(CLI::App&, const CommonOptions&, Action&);
+void register_completion(CLI::App&, const CommonOptions&, Action&);
 
 /// prioritize()'s ranking, or an input error (exit 3) naming every expectation that lacks what
 /// the method needs. Shared by prioritize and plan.
