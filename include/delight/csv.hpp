@@ -38,10 +38,12 @@ struct CsvOptions {
 /// next() allocates nothing.
 class CsvReader {
   public:
-    /// Streams a file ("-" reads standard input, named "<stdin>" in diagnostics). Throws
+    /// Streams a file ("-" reads standard input, named "<stdin>" in diagnostics); diagnostics
+    /// name it `display` when given (a path relative to the project), else by its path. Throws
     /// std::invalid_argument for options no file can satisfy (a delimiter of '"', CR or LF, a
     /// zero block size or limit).
-    static CsvReader open_file(const std::string& path, CsvOptions options = {});
+    static CsvReader open_file(const std::string& path, CsvOptions options = {},
+                               const std::string& display = "");
     /// Reads from memory; display_name is used in diagnostics.
     static CsvReader from_string(std::string display_name, std::string text,
                                  CsvOptions options = {});

@@ -82,16 +82,30 @@ class Computer {
     const SurveyDiffOptions& m_options;
 };
 
+constexpr GroupRole all_roles[] = {GroupRole::pilot, GroupRole::control, GroupRole::other};
+
 /// The sum of a map's counts (histograms or Kano counts) over the cells a filter holds, for
-/// one wave and question.
+/// one wave and question. With a segment the cells are looked up (at most one per group), so
+/// that slicing by a column with thousands of values stays linear; otherwise only the wave's
+/// part of the map is scanned. Counts are integers: the order of merging changes nothing.
 template <class Counts>
 Counts merged(const std::map<SurveyData::CellKey, Counts>& map, std::size_t wave,
               const CellFilter& f, std::size_t question) {
     Counts c;
-    for (const auto& [k, counts] : map)
-        if (std::get<0>(k) == wave && std::get<3>(k) == question &&
-            f.holds(std::get<1>(k), std::get<2>(k)))
-            c.merge(counts);
+    if (f.segment) {
+        for (GroupRole g : all_roles) {
+            if (f.group && *f.group != g) continue;
+            auto it = map.find({wave, g, *f.segment, question});
+            if (it != map.end()) c.merge(it->second);
+        }
+        return c;
+    }
+    auto from = map.lower_bound({wave, GroupRole::pilot, 0, 0});
+    auto to = map.lower_bound({wave + 1, GroupRole::pilot, 0, 0});
+    for (auto it = from; it != to; ++it)
+        if (std::get<3>(it->first) == question &&
+            f.holds(std::get<1>(it->first), std::get<2>(it->first)))
+            c.merge(it->second);
     return c;
 }
 
@@ -101,6 +115,14 @@ Histogram Computer::answers(std::size_t wave, const CellFilter& f, std::size_t q
 
 Histogram Computer::differences(const CellFilter& f, std::size_t question) const {
     Histogram h;
+    if (f.segment) { // looked up, as in merged()
+        for (GroupRole g : all_roles) {
+            if (f.group && *f.group != g) continue;
+            auto it = m_data.differences.find({g, *f.segment, question});
+            if (it != m_data.differences.end()) h.merge(it->second);
+        }
+        return h;
+    }
     for (const auto& [k, hist] : m_data.differences)
         if (std::get<2>(k) == question && f.holds(std::get<0>(k), std::get<1>(k))) h.merge(hist);
     return h;

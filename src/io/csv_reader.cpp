@@ -552,17 +552,19 @@ void CsvReader::Impl::fail_file(std::string message) const {
 
 // ---- CsvReader -----------------------------------------------------------------------------
 
-CsvReader CsvReader::open_file(const std::string& path, CsvOptions options) {
+CsvReader CsvReader::open_file(const std::string& path, CsvOptions options,
+                               const std::string& display) {
     if (path == "-") {
         auto impl = std::make_unique<Impl>("<stdin>", options);
         impl->fd = STDIN_FILENO;
         return CsvReader(std::move(impl));
     }
-    auto impl = std::make_unique<Impl>(path, options);
+    const std::string& name = display.empty() ? path : display;
+    auto impl = std::make_unique<Impl>(name, options);
     impl->fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (impl->fd < 0)
-        throw Error(ExitCode::os, whole_file(path),
-                    fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
+        throw Error(ExitCode::os, whole_file(name),
+                    fmt::format("cannot open '{}': {}", name, std::strerror(errno)));
     impl->owns_fd = true;
     ::posix_fadvise(impl->fd, 0, 0, POSIX_FADV_SEQUENTIAL); // a hint; failure is harmless
     return CsvReader(std::move(impl));

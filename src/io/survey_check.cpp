@@ -96,7 +96,7 @@ void check_wave(const Project& p, const std::string& rel, const std::string& ful
     const SurveyMapping& s = *p.survey;
     CsvOptions options;
     options.delimiter = s.delimiter;
-    CsvReader reader = CsvReader::open_file(full, options);
+    CsvReader reader = CsvReader::open_file(full, options, display);
     (void)rel;
     std::vector<std::string> header = read_header(reader, s.header_rows);
     Location header_loc = Location{display, 1, 0, ""};

@@ -467,7 +467,7 @@ void CountsReader::read_file(const WaveInput& input) {
 }
 
 void CountsReader::read_file_rows(const WaveInput& input) {
-    File file{CsvReader::open_file(input.path), &input};
+    File file{CsvReader::open_file(input.path, {}, input.display), &input};
     read_header_of(file);
     const auto format = static_cast<std::size_t>(file.spec->format);
     if (m_first_file[format].empty()) m_first_file[format] = input.display;

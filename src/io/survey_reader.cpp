@@ -357,7 +357,7 @@ std::vector<WavePart> FileReader::read() {
     const SurveyMapping& s = *m_plan.survey;
     CsvOptions options;
     options.delimiter = s.delimiter;
-    CsvReader reader = CsvReader::open_file(m_input.path, options);
+    CsvReader reader = CsvReader::open_file(m_input.path, options, m_input.display);
     m_header_loc = Location{m_input.display, 1, 0, ""};
     std::vector<std::string> header = read_header(reader, s.header_rows);
     find_columns(header);
