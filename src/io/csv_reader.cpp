@@ -8,7 +8,7 @@
 // UTF-16 or .xlsx input, or bounds memory on a hostile file, which §5 requires. (The rest of
 // the list is Go, Haskell, OCaml and Rust.)
 //
-// How it streams: the file is read in blocks (1 MiB) into one buffer that holds the current
+// How it streams: the file is read in blocks (128 KiB) into one buffer that holds the current
 // record whole, so fields are views into it; only a field containing "" is copied (unescaped
 // into an arena). If a record runs past the buffered bytes, the partial record moves to the
 // front, more is read, and the record is parsed again from its start: one record per block,
@@ -77,8 +77,8 @@ enum class Step { done, need_more, end };
 #endif
 }
 
-/// Finds stop bytes through the bit mask of a 64-byte window kept between calls, so that a
-/// one-digit answer costs a shift and a count of trailing zeros, not a loop. The `padding`
+/// Finds stop bytes inside a quoted field through the bit mask of a 64-byte window kept
+/// between calls (a shift and a count of trailing zeros, not a loop per byte). The `padding`
 /// bytes after end must be readable zeros: then no stop is ever found past end.
 class StopScanner {
   public:
@@ -212,8 +212,7 @@ struct CsvReader::Impl {
     Step parse(std::vector<std::string_view>& fields);
     std::size_t open_cells(std::vector<std::string_view>& fields);
     std::size_t grow_cells(std::vector<std::string_view>& fields);
-    bool scan_quoted(const char*& p, const char* end, StopScanner& scanner, std::size_t index,
-                     std::string_view& value);
+    bool scan_quoted(const char*& p, const char* end, std::size_t index, std::string_view& value);
     void unescape(const char* p, const char* end, std::size_t index);
     Step end_record(const char* p, const char* end);
     void finish(std::vector<std::string_view>& fields);
@@ -346,44 +345,67 @@ Step CsvReader::Impl::parse(std::vector<std::string_view>& fields) {
     reset_record();
     const char* const begin = buf.get() + rec;
     const char* const end = buf.get() + size;
-    const char* p = begin;
-    if (p == end) return eof ? Step::end : Step::need_more;
-    StopScanner scanner(options.delimiter); // local: its state stays in registers
+    if (begin == end) return eof ? Step::end : Step::need_more;
+    const char delimiter = options.delimiter;
+    // Limits in locals: the stores below (of size_t) might alias them, which would cost a
+    // reload per cell.
+    const std::size_t max_cells = options.limits.max_columns;
+    const std::size_t max_field = options.limits.max_field_bytes;
     // Cells are written by index into fields and starts, which are kept at full size until the
     // record ends: push_back would store a vector's end to memory for every cell, and that
     // costs as much as scanning a one-digit answer.
     std::size_t n = 0, room = open_cells(fields);
+    std::size_t limit = std::min(room, max_cells);
     std::string_view* cell = fields.data();
     std::size_t* start = starts.data();
+    // The stop bytes of the 64-byte window at `window` as a bit mask, each bit cleared once
+    // its byte is passed: the next stop is the lowest bit left, so an unquoted field costs a
+    // count of trailing zeros and a few compares, with no branch per byte.
+    const char* window = begin;
+    std::uint64_t bits = stop_bits(window, delimiter);
+    const char* p = begin; // the current field's first byte
     for (;;) {
-        if (n == options.limits.max_columns)
-            fail_at(p, fmt::format("record has more than {} cells (limit max_columns)",
-                                   options.limits.max_columns));
-        if (n == room) {
+        if (n == limit) {
+            if (n == max_cells)
+                fail_at(
+                    p, fmt::format("record has more than {} cells (limit max_columns)", max_cells));
             room = grow_cells(fields);
+            limit = std::min(room, max_cells);
             cell = fields.data();
             start = starts.data();
         }
         start[n] = static_cast<std::size_t>(p - begin);
+        const char* stop = end;
         if (p != end && *p == '"') {
-            if (!scan_quoted(p, end, scanner, n, cell[n])) return Step::need_more;
+            if (!scan_quoted(p, end, n, cell[n])) return Step::need_more;
+            // Resume the bit scan after the closing quote; the byte there (a delimiter or a
+            // line break, or the end) is consumed below.
+            stop = p;
+            window = p;
+            bits = stop_bits(window, delimiter) & ~std::uint64_t{1};
         } else {
-            const char* stop = scanner.find(p, end);
-            while (stop != end && *stop == '"') // a quote inside an unquoted field is text
-                stop = scanner.find(stop + 1, end);
-            check_field_size(p, static_cast<std::size_t>(stop - p));
-            cell[n] = std::string_view(p, static_cast<std::size_t>(stop - p));
-            p = stop;
+            for (;;) {
+                while (bits == 0 && window + 64 < end)
+                    bits = stop_bits(window += 64, delimiter);
+                if (bits == 0) break; // no stop before the end: the field runs to it
+                stop = window + std::countr_zero(bits);
+                bits &= bits - 1;
+                if (*stop != '"') break; // a quote inside an unquoted field is text
+                stop = end;
+            }
+            const auto length = static_cast<std::size_t>(stop - p);
+            if (length > max_field) fail_field_too_long(p);
+            cell[n] = std::string_view(p, length);
         }
         ++n;
-        if (p != end && *p == options.delimiter) {
-            ++p;
+        if (stop != end && *stop == delimiter) {
+            p = stop + 1;
             continue;
         }
-        if (p == end && !eof) return Step::need_more;
+        if (stop == end && !eof) return Step::need_more;
         fields.resize(n);
         starts.resize(n);
-        if (p != end) return end_record(p, end);
+        if (stop != end) return end_record(stop, end);
         next_rec = size; // the last line has no line ending
         return Step::done;
     }
@@ -408,8 +430,11 @@ std::size_t CsvReader::Impl::grow_cells(std::vector<std::string_view>& fields) {
 
 /// Parses the quoted field at p (its opening quote) into value, cell `index` of the record.
 /// False when the buffer ends first.
-bool CsvReader::Impl::scan_quoted(const char*& p, const char* end, StopScanner& scanner,
-                                  std::size_t index, std::string_view& value) {
+bool CsvReader::Impl::scan_quoted(const char*& p, const char* end, std::size_t index,
+                                  std::string_view& value) {
+    // Inside quotes a delimiter is text: scanning with the quote as the "delimiter" stops at
+    // quotes and line breaks only, so a comment full of commas is crossed in one step.
+    StopScanner scanner('"'); // local: its state stays in registers
     const char* const open = p;
     const char* const content = p + 1;
     const char* q = content;
@@ -417,8 +442,8 @@ bool CsvReader::Impl::scan_quoted(const char*& p, const char* end, StopScanner& 
     bool has_break = false;
     for (;;) {
         q = scanner.find(q, end);
-        if (q != end && *q != '"') { // a delimiter or line break inside the quotes
-            has_break = has_break || is_line_break(*q);
+        if (q != end && *q != '"') { // a line break inside the quotes
+            has_break = true;
             ++q;
             continue;
         }

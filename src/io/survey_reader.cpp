@@ -13,7 +13,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <map>
@@ -59,15 +61,33 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-/// Counts of one Likert/NPS question in one cell. Integer answers inside the scale (nearly
-/// all of them) go to a dense array; others (labels mapped to fractions) to a histogram.
+/// A decoded Likert/NPS cell, ready to count.
+struct Answer {
+    CellKind kind = CellKind::invalid;
+    double value = 0;
+    /// value − scale.min when the value is an integer on the scale (its index among the
+    /// question's counts in CellCounts::dense), else −1.
+    int dense = -1;
+};
+
+int dense_index(double value, Scale scale) {
+    // An integer compare instead of std::floor, which is a libm call on baseline x86-64.
+    double index = value - scale.min;
+    if (index >= 0 && index <= static_cast<double>(scale.max - scale.min)) {
+        auto i = static_cast<int>(index);
+        if (static_cast<double>(i) == index) return i;
+    }
+    return -1;
+}
+
+/// Paired differences of one Likert/NPS question in one cell: integers from `min` on go to a
+/// dense array; others (differences involving labels mapped to fractions) to a histogram.
 struct Accumulator {
     std::vector<std::uint64_t> dense;
     Histogram other;
 
     void add(double v, int min) {
-        // An integer compare instead of std::floor, which is a libm call on baseline x86-64.
-        double index = v - min;
+        double index = v - min; // compared as in dense_index, without std::floor
         if (index >= 0 && index < static_cast<double>(dense.size())) {
             auto i = static_cast<std::size_t>(index);
             if (static_cast<double>(i) == index) {
@@ -85,6 +105,26 @@ struct Accumulator {
     }
 };
 
+/// Cells that are empty or one or two digits: nearly every cell of a survey export.
+constexpr std::size_t short_cells = 1 + 10 + 100;
+constexpr std::size_t not_short = short_cells;
+
+/// The index of such a cell in QuestionColumns::short_codes (not_short for other cells).
+std::size_t short_cell_index(std::string_view cell) {
+    if (cell.empty()) return 0;
+    if (cell.size() > 2) return not_short;
+    const auto d0 = static_cast<unsigned>(static_cast<unsigned char>(cell[0])) - '0';
+    if (d0 > 9) return not_short;
+    if (cell.size() == 1) return 1 + d0;
+    const auto d1 = static_cast<unsigned>(static_cast<unsigned char>(cell[1])) - '0';
+    return d1 > 9 ? not_short : 11 + 10 * d0 + d1;
+}
+
+/// What a short cell means to one question, in a byte: below first_fraction_code, an integer
+/// answer on the scale — its index among the question's counts in CellCounts::dense, which is
+/// also its pairing code — else one of these.
+constexpr std::uint8_t short_missing = 253, short_invalid = 254, short_decode = 255;
+
 /// How one mapped question is read from a file.
 struct QuestionColumns {
     std::size_t question = 0; ///< index in survey.questions
@@ -94,24 +134,121 @@ struct QuestionColumns {
     std::unique_ptr<KanoDecoder> kano_decoder;
     std::unique_ptr<KanoDecoder> kano_decoder2;
     Scale scale;
-    std::size_t slot = 0; ///< position among the Likert/NPS questions (pairing codes)
+    std::size_t slot = 0;     ///< position among the Likert/NPS questions (pairing codes)
+    std::size_t dense_at = 0; ///< where its counts start in CellCounts::dense
+    /// The decoder's answer to each short cell, asked once: counting a survey's digits then
+    /// costs an array index per cell, not a call into the decoder (measured: decoding was a
+    /// fifth of the run).
+    std::array<std::uint8_t, short_cells> short_codes{};
+
+    void decode_short_cells() {
+        for (std::size_t i = 0; i < short_cells; ++i) {
+            std::string text;
+            if (i >= 11)
+                text = {static_cast<char>('0' + (i - 11) / 10),
+                        static_cast<char>('0' + (i - 11) % 10)};
+            else if (i >= 1)
+                text = {static_cast<char>('0' + (i - 1))};
+            const Answer a = decode_uncached(text);
+            if (a.kind == CellKind::missing)
+                short_codes[i] = short_missing;
+            else if (a.kind == CellKind::invalid)
+                short_codes[i] = short_invalid;
+            else if (a.dense >= 0 && scale.max - scale.min < first_fraction_code)
+                short_codes[i] = static_cast<std::uint8_t>(a.dense);
+            else
+                short_codes[i] = short_decode;
+        }
+    }
+    std::uint8_t short_code(std::string_view cell) const {
+        const std::size_t i = short_cell_index(cell);
+        return i == not_short ? short_decode : short_codes[i];
+    }
+    /// Decodes a cell that short_code() left to the decoder.
+    Answer decode(std::string_view cell) {
+        for (std::size_t i = 0; i < recent_count; ++i)
+            if (recent[i].text == cell) return recent[i].answer;
+        const Answer a = decode_uncached(cell);
+        recent[recent_next] = {std::string(cell), a};
+        recent_next = (recent_next + 1) % recent.size();
+        recent_count = std::min(recent_count + 1, recent.size());
+        return a;
+    }
+
+  private:
+    Answer decode_uncached(std::string_view cell) const {
+        Answer a;
+        a.kind = decoder->decode(cell, a.value);
+        if (a.kind == CellKind::value) a.dense = dense_index(a.value, scale);
+        return a;
+    }
+
+    /// The last longer cells decoded (labels, "N/A"): an export repeats a handful of them per
+    /// question, and a lookup in the decoder's own cache costs a std::string.
+    struct Recent {
+        std::string text;
+        Answer answer;
+    };
+    std::array<Recent, 8> recent;
+    std::size_t recent_next = 0, recent_count = 0;
 };
 
-/// One cell's accumulators: Likert/NPS questions by slot, Kano questions by their order.
+/// Where each Likert/NPS slot's counts of integer answers start in CellCounts::dense
+/// (`at` has one more entry: the end), and the answer the first one counts.
+struct DenseLayout {
+    std::vector<std::size_t> at;
+    std::vector<int> min;
+};
+
+/// One cell's counts. The integer answers on each Likert/NPS question's scale (nearly every
+/// answer) are counted in one array, slot after slot (DenseLayout), so that counting one is an
+/// index and an increment (measured: one array instead of one per question took a fifth off
+/// counting, which had cost more than splitting the CSV); other answers (labels mapped to
+/// fractions), missing and invalid cells go to a histogram per slot; Kano questions by their
+/// order.
 struct CellCounts {
-    std::vector<Accumulator> likert;
+    std::vector<std::uint64_t> dense;
+    std::vector<Histogram> other;
     std::vector<KanoCounts> kano;
+
+    Histogram histogram(const DenseLayout& layout, std::size_t slot) const {
+        Histogram h = other[slot];
+        for (std::size_t i = layout.at[slot]; i < layout.at[slot + 1]; ++i)
+            h.add(layout.min[slot] + static_cast<double>(i - layout.at[slot]), dense[i]);
+        return h;
+    }
 };
 
-/// The respondents of one wave, for pairing.
+/// The respondents of one wave, for pairing: each id's payload is its pairing code per Likert
+/// slot, then — only when rows can fall into different cells — its group (1 byte) and
+/// segment (4 bytes).
 struct Respondents {
-    IdList ids;
-    std::vector<std::uint8_t> codes; ///< row × likert slot
-    std::vector<GroupRole> group;
-    std::vector<std::uint32_t> segment;
-    std::vector<int> line;
+    static constexpr std::size_t cell_bytes = 1 + 4;
+
+    Respondents(std::size_t slot_count, bool with_cells)
+        : ids(slot_count + (with_cells ? cell_bytes : 0)), slots(slot_count), cells(with_cells),
+          values(slot_count) {}
+
+    IdTable ids;
+    std::size_t slots;
+    bool cells;
     /// Per Likert slot: the distinct fractional answers seen (codes from first_fraction_code).
     std::vector<std::vector<double>> values;
+
+    void set_cell(std::uint8_t* payload, GroupRole role, std::size_t segment) const {
+        if (!cells) return;
+        payload[slots] = static_cast<std::uint8_t>(role);
+        const auto s = static_cast<std::uint32_t>(segment);
+        std::memcpy(payload + slots + 1, &s, sizeof s);
+    }
+    GroupRole group(const std::uint8_t* payload) const {
+        return cells ? static_cast<GroupRole>(payload[slots]) : GroupRole::other;
+    }
+    std::size_t segment(const std::uint8_t* payload) const {
+        std::uint32_t s = 0;
+        if (cells) std::memcpy(&s, payload + slots + 1, sizeof s);
+        return s;
+    }
 };
 
 /// What one wave (or, with a wave column, one part of a file) yields.
@@ -141,6 +278,7 @@ class FileReader {
     std::vector<WavePart> read();
     /// Segment names interned while reading (index 0 is "").
     std::vector<std::string> segments{""};
+    DenseLayout layout;
 
   private:
     void find_columns(const std::vector<std::string>& header);
@@ -161,6 +299,14 @@ class FileReader {
     std::vector<WavePart> m_parts;
     std::unordered_map<std::string, std::size_t> m_segment_index;
     Location m_header_loc;
+    /// The cell of the previous row: consecutive rows mostly share one, and this saves a map
+    /// lookup per row.
+    struct {
+        const WavePart* part = nullptr;
+        GroupRole role = GroupRole::other;
+        std::size_t segment = 0;
+        CellCounts* counts = nullptr;
+    } m_last_cell;
 };
 
 std::size_t FileReader::require(const std::vector<std::string>& header, const std::string& name,
@@ -174,6 +320,7 @@ std::size_t FileReader::require(const std::vector<std::string>& header, const st
 
 void FileReader::find_columns(const std::vector<std::string>& header) {
     const SurveyMapping& s = *m_plan.survey;
+    layout.at = {0};
     for (std::size_t i = 0; i < s.questions.size(); ++i) {
         const SurveyQuestion& q = s.questions[i];
         QuestionColumns c;
@@ -189,7 +336,12 @@ void FileReader::find_columns(const std::vector<std::string>& header) {
             c.column = require(header, q.column, "survey question");
             c.decoder = std::make_unique<AnswerDecoder>(s, q, m_plan.project->scale);
             c.scale = c.decoder->scale();
+            c.decode_short_cells();
             c.slot = m_likert_count++;
+            c.dense_at = layout.at.back();
+            layout.at.push_back(c.dense_at +
+                                static_cast<std::size_t>(c.scale.max - c.scale.min + 1));
+            layout.min.push_back(c.scale.min);
         }
         m_questions.push_back(std::move(c));
     }
@@ -207,12 +359,9 @@ void FileReader::find_columns(const std::vector<std::string>& header) {
 
 CellCounts FileReader::make_cell() const {
     CellCounts c;
-    c.likert.resize(m_likert_count);
+    c.dense.assign(layout.at.back(), 0);
+    c.other.resize(m_likert_count);
     c.kano.resize(m_kano_count);
-    for (const QuestionColumns& q : m_questions)
-        if (!q.kano)
-            c.likert[q.slot].dense.assign(static_cast<std::size_t>(q.scale.max - q.scale.min + 1),
-                                          0);
     return c;
 }
 
@@ -221,10 +370,10 @@ WavePart& FileReader::part_for(std::string_view label) {
         if (p.label == label) return p;
     WavePart p;
     p.label = std::string(label);
-    if (m_plan.pairing) {
-        p.respondents = std::make_unique<Respondents>();
-        p.respondents->values.resize(m_likert_count);
-    }
+    if (m_plan.pairing)
+        p.respondents = std::make_unique<Respondents>(
+            m_likert_count, m_group.has_value() || m_plan.by.kind != SegmentBy::Kind::none);
+    m_last_cell = {}; // the parts may move
     m_parts.push_back(std::move(p));
     return m_parts.back();
 }
@@ -254,20 +403,17 @@ std::size_t FileReader::segment_of(const std::vector<std::string_view>& fields,
     return 0;
 }
 
-std::uint8_t pairing_code(const QuestionColumns& q, double v, std::vector<double>& fractions,
+std::uint8_t pairing_code(const QuestionColumns& q, const Answer& a, std::vector<double>& fractions,
                           const CsvReader& reader) {
-    double offset = v - q.scale.min;
-    if (q.scale.max - q.scale.min < first_fraction_code && offset >= 0) {
-        auto i = static_cast<std::uint8_t>(offset);
-        if (static_cast<double>(i) == offset) return i;
-    }
-    auto it = std::find(fractions.begin(), fractions.end(), v);
+    if (a.dense >= 0 && q.scale.max - q.scale.min < first_fraction_code)
+        return static_cast<std::uint8_t>(a.dense);
+    auto it = std::find(fractions.begin(), fractions.end(), a.value);
     if (it == fractions.end()) {
         if (fractions.size() >= no_answer - first_fraction_code)
             throw Error(ExitCode::input, reader.field_location(q.column),
                         "more than 55 distinct fractional answers to one question; pairing "
                         "respondents needs answers on a scale");
-        fractions.push_back(v);
+        fractions.push_back(a.value);
         it = fractions.end() - 1;
     }
     return static_cast<std::uint8_t>(first_fraction_code + (it - fractions.begin()));
@@ -294,9 +440,12 @@ void FileReader::count_row(const std::vector<std::string_view>& fields, CsvReade
         if (it != m_plan.account_index.end()) account = it->second;
     }
     std::size_t segment = segment_of(fields, account);
-    auto [cell_it, fresh] = part.cells.try_emplace({role, segment});
-    if (fresh) cell_it->second = make_cell();
-    CellCounts& cell = cell_it->second;
+    if (m_last_cell.part != &part || m_last_cell.role != role || m_last_cell.segment != segment) {
+        auto [cell_it, fresh] = part.cells.try_emplace({role, segment});
+        if (fresh) cell_it->second = make_cell();
+        m_last_cell = {&part, role, segment, &cell_it->second};
+    }
+    CellCounts& cell = *m_last_cell.counts;
     CellCounts* account_cell = nullptr;
     if (account < m_plan.account_ids.size() && role != GroupRole::other) {
         auto [it, new_account] = part.accounts.try_emplace({role, account});
@@ -312,12 +461,9 @@ void FileReader::count_row(const std::vector<std::string_view>& fields, CsvReade
             if (r.ids.size() >= UINT32_MAX - 1)
                 throw Error(ExitCode::input, reader.field_location(*m_id),
                             "more than 4294967294 respondents in one wave");
-            r.ids.add(id);
-            r.group.push_back(role);
-            r.segment.push_back(static_cast<std::uint32_t>(segment));
-            r.line.push_back(reader.record_line());
-            r.codes.resize(r.codes.size() + m_likert_count, no_answer);
-            codes = r.codes.data() + r.codes.size() - m_likert_count;
+            codes = r.ids.add(id, reader.record_line());
+            std::memset(codes, no_answer, r.slots);
+            r.set_cell(codes, role, segment);
         }
     }
     for (QuestionColumns& q : m_questions) {
@@ -334,22 +480,35 @@ void FileReader::count_row(const std::vector<std::string_view>& fields, CsvReade
                 ++k.pairs[static_cast<std::size_t>(f)][static_cast<std::size_t>(d)];
             continue;
         }
-        double v = 0;
-        CellKind kind = q.decoder->decode(fields[q.column], v);
-        Accumulator& acc = cell.likert[q.slot];
-        if (kind == CellKind::missing) {
-            ++acc.other.missing;
-            if (account_cell) ++account_cell->likert[q.slot].other.missing;
+        const std::string_view text = fields[q.column];
+        const std::uint8_t code = q.short_code(text);
+        if (code < first_fraction_code) { // an integer answer on the scale: nearly every cell
+            ++cell.dense[q.dense_at + code];
+            if (account_cell) ++account_cell->dense[q.dense_at + code];
+            if (codes) codes[q.slot] = code;
             continue;
         }
-        if (kind == CellKind::invalid) {
-            ++acc.other.invalid;
-            if (account_cell) ++account_cell->likert[q.slot].other.invalid;
+        const Answer a = code == short_missing   ? Answer{CellKind::missing}
+                         : code == short_invalid ? Answer{CellKind::invalid}
+                                                 : q.decode(text);
+        if (a.kind == CellKind::missing) {
+            ++cell.other[q.slot].missing;
+            if (account_cell) ++account_cell->other[q.slot].missing;
             continue;
         }
-        acc.add(v, q.scale.min);
-        if (account_cell) account_cell->likert[q.slot].add(v, q.scale.min);
-        if (codes) codes[q.slot] = pairing_code(q, v, part.respondents->values[q.slot], reader);
+        if (a.kind == CellKind::invalid) {
+            ++cell.other[q.slot].invalid;
+            if (account_cell) ++account_cell->other[q.slot].invalid;
+            continue;
+        }
+        for (CellCounts* c : {&cell, account_cell}) {
+            if (c == nullptr) continue;
+            if (a.dense >= 0)
+                ++c->dense[q.dense_at + static_cast<std::size_t>(a.dense)];
+            else
+                c->other[q.slot].add(a.value);
+        }
+        if (codes) codes[q.slot] = pairing_code(q, a, part.respondents->values[q.slot], reader);
     }
 }
 
@@ -369,12 +528,11 @@ std::vector<WavePart> FileReader::read() {
     }
     for (WavePart& part : m_parts) {
         if (!part.respondents) continue;
-        Respondents& r = *part.respondents;
-        if (auto twice = r.ids.seal())
-            throw Error(ExitCode::input, Location{m_input.display, r.line[twice->second], 0, ""},
+        if (auto twice = part.respondents->ids.seal())
+            throw Error(ExitCode::input, Location{m_input.display, twice->second, 0, ""},
                         fmt::format("this row repeats the respondent id of line {} in wave '{}'; "
                                     "pairing waves needs unique ids",
-                                    r.line[twice->first], part.label));
+                                    twice->first, part.label));
     }
     return std::move(m_parts);
 }
@@ -383,6 +541,7 @@ std::vector<WavePart> FileReader::read() {
 struct FileResult {
     std::vector<WavePart> parts;
     std::vector<std::string> segments;
+    DenseLayout layout;
     std::exception_ptr error;
 };
 
@@ -392,6 +551,7 @@ FileResult read_one(const ReadPlan& plan, const WaveInput& input) {
         FileReader reader(plan, input);
         r.parts = reader.read();
         r.segments = reader.segments;
+        r.layout = reader.layout;
     } catch (const Error& e) {
         // The CSV reader names the file by the path it opened; users see what they typed.
         Diagnostic d = e.diagnostic();
@@ -435,7 +595,9 @@ Scale question_scale(const Project& p, const SurveyQuestion& q) {
 
 /// Histograms of later − earlier for the respondents of the first wave found in the last,
 /// by the first wave's group and segment. Accumulators are dense ([cell][slot], differences
-/// from −range to +range), so the loop over a million pairs does no lookups but the id's.
+/// from −range to +range), and the join reads both waves' codes in order, so the loop over
+/// a million pairs does no lookups and no random memory access. The join runs in two halves
+/// on two threads (each counting into its own accumulators, added up after).
 void add_pairs(const Project& p, SurveyData& data, const WavePart& first, const WavePart& last,
                const std::vector<std::size_t>& segment_map_first,
                const std::vector<std::size_t>& likert) {
@@ -450,34 +612,62 @@ void add_pairs(const Project& p, SurveyData& data, const WavePart& first, const 
         range[slot] = sc.max - sc.min;
         minimum[slot] = sc.min;
     }
-    std::vector<Accumulator> acc(group_count * segments * slots);
-    for (std::size_t cell = 0; cell < group_count * segments; ++cell)
-        for (std::size_t slot = 0; slot < slots; ++slot)
-            acc[cell * slots + slot].dense.assign(static_cast<std::size_t>(2 * range[slot] + 1), 0);
-    b.ids.join(a.ids, [&](std::uint32_t row_a, std::uint32_t row_b) {
-        std::size_t cell = static_cast<std::size_t>(a.group[row_a]) * segments + a.segment[row_a];
-        const std::uint8_t* ca = a.codes.data() + std::size_t{row_a} * slots;
-        const std::uint8_t* cb = b.codes.data() + std::size_t{row_b} * slots;
-        Accumulator* cell_acc = acc.data() + cell * slots;
-        for (std::size_t slot = 0; slot < slots; ++slot) {
-            std::uint8_t x = ca[slot], y = cb[slot];
-            if (x == no_answer || y == no_answer) continue;
-            if (x < first_fraction_code && y < first_fraction_code) {
-                // Both integers on the scale: the difference indexes the dense counts.
-                ++cell_acc[slot].dense[static_cast<std::size_t>(range[slot] + y - x)];
-                continue;
-            }
-            auto value = [&](const Respondents& r, std::uint8_t code) {
-                return code < first_fraction_code ? minimum[slot] + code
-                                                  : r.values[slot][code - first_fraction_code];
-            };
-            cell_acc[slot].add(value(b, y) - value(a, x), -range[slot]);
+    // Without fractional answers (codes from first_fraction_code) in either wave, every code
+    // is an integer on the scale or no_answer: then the loop has no branch per answer — a pair
+    // with a missing answer is counted one past the differences, and that count dropped.
+    bool integers = true;
+    for (std::size_t slot = 0; slot < slots; ++slot)
+        integers = integers && a.values[slot].empty() && b.values[slot].empty();
+    auto count = [&](std::vector<Accumulator>& acc, std::size_t half) {
+        acc.resize(group_count * segments * slots);
+        // centre[cell * slots + slot] points at the count of a zero difference.
+        std::vector<std::uint64_t*> centre(acc.size());
+        for (std::size_t i = 0; i < acc.size(); ++i) {
+            acc[i].dense.assign(static_cast<std::size_t>(2 * range[i % slots] + 2), 0);
+            centre[i] = acc[i].dense.data() + range[i % slots];
         }
-    });
+        auto pair = [&](const std::uint8_t* ca, const std::uint8_t* cb) {
+            std::size_t cell = static_cast<std::size_t>(a.group(ca)) * segments + a.segment(ca);
+            std::uint64_t* const* cell_centre = centre.data() + cell * slots;
+            const std::size_t n = slots; // a local: the counts written below might alias `slots`
+            if (integers) {
+                const int* past = range.data(); // range + 1 is past the differences
+                for (std::size_t slot = 0; slot < n; ++slot) {
+                    const int x = ca[slot], y = cb[slot];
+                    ++cell_centre[slot][std::max(x, y) == no_answer ? past[slot] + 1 : y - x];
+                }
+                return;
+            }
+            for (std::size_t slot = 0; slot < n; ++slot) {
+                const std::uint8_t x = ca[slot], y = cb[slot];
+                if (std::max(x, y) < first_fraction_code) {
+                    // Both integers on the scale: the difference indexes the dense counts.
+                    ++cell_centre[slot][static_cast<int>(y) - static_cast<int>(x)];
+                    continue;
+                }
+                if (x == no_answer || y == no_answer) continue;
+                auto value = [&](const Respondents& r, std::uint8_t code) {
+                    return code < first_fraction_code ? minimum[slot] + code
+                                                      : r.values[slot][code - first_fraction_code];
+                };
+                acc[cell * slots + slot].add(value(b, y) - value(a, x), -range[slot]);
+            }
+        };
+        b.ids.join(a.ids, pair, half, 2);
+    };
+    std::vector<Accumulator> acc, acc2;
+    std::thread second([&] { count(acc2, 1); });
+    count(acc, 0);
+    second.join();
+    for (std::vector<Accumulator>* half : {&acc, &acc2})
+        for (Accumulator& counts : *half)
+            counts.dense.pop_back(); // the pairs with a missing answer
     for (std::size_t g = 0; g < group_count; ++g)
         for (std::size_t seg = 0; seg < segments; ++seg)
             for (std::size_t slot = 0; slot < slots; ++slot) {
-                Histogram h = acc[(g * segments + seg) * slots + slot].histogram(-range[slot]);
+                const std::size_t i = (g * segments + seg) * slots + slot;
+                Histogram h = acc[i].histogram(-range[slot]);
+                h.merge(acc2[i].histogram(-range[slot]));
                 if (h.n() == 0) continue;
                 data.differences[{static_cast<GroupRole>(g), segment_map_first[seg], likert[slot]}]
                     .merge(h);
@@ -530,6 +720,7 @@ SurveyData read_survey_waves(const Project& project, const std::vector<WaveInput
     std::vector<std::size_t> likert, kano;
     question_slots(s, likert, kano);
     std::vector<const WavePart*> parts;
+    std::vector<const DenseLayout*> layouts;
     std::vector<std::vector<std::size_t>*> segment_maps;
     std::vector<std::vector<std::size_t>> maps(results.size());
     for (std::size_t f = 0; f < results.size(); ++f) {
@@ -537,6 +728,7 @@ SurveyData read_survey_waves(const Project& project, const std::vector<WaveInput
             maps[f].push_back(data.segment_index(seg));
         for (const WavePart& part : results[f].parts) {
             parts.push_back(&part);
+            layouts.push_back(&results[f].layout);
             segment_maps.push_back(&maps[f]);
         }
     }
@@ -548,18 +740,15 @@ SurveyData read_survey_waves(const Project& project, const std::vector<WaveInput
         data.bad_rows.push_back(part.bad_rows);
         for (const auto& [key, cell] : part.cells) {
             std::size_t segment = (*segment_maps[w])[key.second];
-            for (std::size_t slot = 0; slot < likert.size(); ++slot) {
-                Scale sc = question_scale(project, s.questions[likert[slot]]);
+            for (std::size_t slot = 0; slot < likert.size(); ++slot)
                 data.answers[{w, key.first, segment, likert[slot]}].merge(
-                    cell.likert[slot].histogram(sc.min));
-            }
+                    cell.histogram(*layouts[w], slot));
             for (std::size_t slot = 0; slot < kano.size(); ++slot)
                 data.kano[{w, key.first, segment, kano[slot]}].merge(cell.kano[slot]);
         }
         for (const auto& [key, cell] : part.accounts)
             for (std::size_t slot = 0; slot < likert.size(); ++slot) {
-                Scale sc = question_scale(project, s.questions[likert[slot]]);
-                Histogram h = cell.likert[slot].histogram(sc.min);
+                Histogram h = cell.histogram(*layouts[w], slot);
                 if (h.n() + h.missing + h.invalid == 0) continue;
                 data.account_answers[{w, key.first, key.second, likert[slot]}].merge(h);
             }
