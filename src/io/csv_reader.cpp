@@ -30,6 +30,7 @@
 #include <fmt/format.h>
 #include <limits>
 #include <stdexcept>
+#include <sys/stat.h>
 #include <unistd.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -591,6 +592,11 @@ CsvReader CsvReader::open_file(const std::string& path, CsvOptions options,
         throw Error(ExitCode::os, whole_file(name),
                     fmt::format("cannot open '{}': {}", name, std::strerror(errno)));
     impl->owns_fd = true;
+    // A folder opens but cannot be read: refuse it as the YAML loader does (input, exit 3).
+    // Named pipes and devices are read as streams (`survey-diff <(zcat wave.csv.gz) ...`).
+    struct stat st {};
+    if (::fstat(impl->fd, &st) == 0 && S_ISDIR(st.st_mode))
+        throw Error(ExitCode::input, whole_file(name), "a folder, not a file");
     ::posix_fadvise(impl->fd, 0, 0, POSIX_FADV_SEQUENTIAL); // a hint; failure is harmless
     return CsvReader(std::move(impl));
 }

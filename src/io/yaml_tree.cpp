@@ -347,21 +347,24 @@ YamlDocument parse_yaml(std::string file, std::string_view raw, const YamlLimits
 
 std::string read_small_file(const std::string& path, const std::string& display_name,
                             std::size_t max_bytes) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: opening a named pipe would otherwise wait for a writer, and the check below
+    // refuses it anyway (on a regular file the flag changes nothing).
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         throw Error(ExitCode::os, Location{display_name, 0, 0, ""},
                     fmt::format("cannot read '{}': {}", display_name, std::strerror(errno)));
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        const bool folder = S_ISDIR(st.st_mode);
         ::close(fd);
         throw Error(ExitCode::input, Location{display_name, 0, 0, ""},
-                    fmt::format("'{}' is not a regular file", display_name));
+                    folder ? "a folder, not a file" : "not a regular file");
     }
     if (static_cast<std::size_t>(st.st_size) > max_bytes) {
         ::close(fd);
-        throw Error(ExitCode::input, Location{display_name, 0, 0, ""},
-                    fmt::format("'{}' is {} bytes, over the limit of {} bytes", display_name,
-                                st.st_size, max_bytes));
+        throw Error(
+            ExitCode::input, Location{display_name, 0, 0, ""},
+            fmt::format("the file is {} bytes, over the limit of {} bytes", st.st_size, max_bytes));
     }
     std::string data(static_cast<std::size_t>(st.st_size), '\0');
     std::size_t done = 0;

@@ -42,11 +42,33 @@ std::pair<std::size_t, int> character_prefix(std::string_view text, int chars) {
     return {pos, chars};
 }
 
+/// text with each byte that utf8proc cannot decode replaced by U+FFFD: the line an encoding
+/// error points at (a Latin-1 CSV row) is then shown as UTF-8 like the rest of stderr, and the
+/// caret still lines up (character_prefix counts an undecodable byte as one character too).
+std::string well_formed(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        utf8proc_int32_t cp = 0;
+        const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos);
+        const auto n =
+            utf8proc_iterate(bytes, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+        if (n > 0) {
+            out.append(text.substr(pos, static_cast<std::size_t>(n)));
+            pos += static_cast<std::size_t>(n);
+        } else {
+            out += "\xEF\xBF\xBD";
+            ++pos;
+        }
+    }
+    return out;
+}
+
 /// The source line and, when a column is known, the caret under it.
 std::string excerpt(const Location& loc, bool color) {
     // Tabs and other controls become one space each, so the character count is unchanged
     // and the caret lines up whatever the terminal's tab stops.
-    std::string source = printable(loc.source_line);
+    std::string source = printable(well_formed(loc.source_line));
     int col = loc.col;
     // A very long line (minified or hostile input) is shown as a window around the column.
     constexpr int window = 100;

@@ -375,6 +375,13 @@ TEST_CASE("diagnostic_text measures wide characters and tabs before the caret",
     CHECK(diagnostic_text(mark, false) == "delight: error: f.yaml:1:3: combining\n"
                                           "    1 | e\u0301x\n"
                                           "      |  ^\n");
+    // A Latin-1 line (the one an encoding error points at) is shown as UTF-8: each invalid byte
+    // is one U+FFFD, and the caret stays under the column, counted per byte as the readers do.
+    const delight::Diagnostic latin1{
+        delight::Severity::error, {"a.csv", 3, 7, "r2,tr\xe8s \xe9"}, "invalid UTF-8"};
+    CHECK(diagnostic_text(latin1, false) == "delight: error: a.csv:3:7: invalid UTF-8\n"
+                                            "    3 | r2,tr\uFFFDs \uFFFD\n"
+                                            "      |       ^\n");
 }
 
 TEST_CASE("diagnostic_text colours only when asked", "[render][diagnostic]") {

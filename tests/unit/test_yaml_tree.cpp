@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -481,7 +482,7 @@ TEST_CASE("yaml: read_small_file refusals", "[yaml][file]") {
     } catch (const Error& e) {
         CHECK(e.code() == ExitCode::input);
         CHECK(e.diagnostic().loc.file == "ten.yaml");
-        CHECK(std::string(e.what()) == "'ten.yaml' is 10 bytes, over the limit of 9 bytes");
+        CHECK(std::string(e.what()) == "the file is 10 bytes, over the limit of 9 bytes");
     }
 
     try {
@@ -489,7 +490,18 @@ TEST_CASE("yaml: read_small_file refusals", "[yaml][file]") {
         FAIL("expected an error");
     } catch (const Error& e) {
         CHECK(e.code() == ExitCode::input);
-        CHECK(std::string(e.what()) == "'somedir' is not a regular file");
+        CHECK(std::string(e.what()) == "a folder, not a file");
+    }
+
+    // A named pipe without a writer: refused at once (opening it plainly would block forever).
+    const std::string pipe = (dir.path / "pipe.yaml").string();
+    REQUIRE(::mkfifo(pipe.c_str(), 0600) == 0);
+    try {
+        read_small_file(pipe, "pipe.yaml", 1000);
+        FAIL("expected an error");
+    } catch (const Error& e) {
+        CHECK(e.code() == ExitCode::input);
+        CHECK(std::string(e.what()) == "not a regular file");
     }
 
     try {
@@ -515,6 +527,6 @@ TEST_CASE("yaml: read_yaml_file applies the size limit and parses", "[yaml][file
         FAIL("expected an error");
     } catch (const Error& e) {
         CHECK(e.code() == ExitCode::input);
-        CHECK(std::string(e.what()) == "'lists/list.yaml' is 8 bytes, over the limit of 7 bytes");
+        CHECK(std::string(e.what()) == "the file is 8 bytes, over the limit of 7 bytes");
     }
 }
