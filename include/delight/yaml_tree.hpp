@@ -18,6 +18,8 @@ struct YamlLimits {
     int max_depth = 64;                    ///< nesting of mappings and sequences
 };
 
+struct YamlEntry;
+
 struct YamlNode {
     enum class Type { null, scalar, sequence, mapping };
     Type type = Type::null;
@@ -25,8 +27,8 @@ struct YamlNode {
     int col = 0;        ///< 1-based, in characters
     std::string value;  ///< scalars: the text
     bool plain = false; ///< scalars: unquoted (only plain scalars are typed as numbers/bools)
-    std::vector<YamlNode> items;                        ///< sequences
-    std::vector<std::pair<YamlNode, YamlNode>> entries; ///< mappings, in file order
+    std::vector<YamlNode> items;    ///< sequences
+    std::vector<YamlEntry> entries; ///< mappings, in file order
 
     bool is_map() const { return type == Type::mapping; }
     bool is_seq() const { return type == Type::sequence; }
@@ -34,6 +36,15 @@ struct YamlNode {
     bool is_null() const { return type == Type::null; }
     /// The value of key in a mapping, or nullptr.
     const YamlNode* find(std::string_view key) const;
+};
+
+/// A key and its value in a mapping. A struct rather than std::pair<YamlNode, YamlNode>: a pair
+/// of the still incomplete YamlNode inside YamlNode is rejected by Debian 12's clang 14
+/// with libstdc++, and clang-tidy and the fuzz build use clang.
+struct YamlEntry {
+    YamlEntry(YamlNode key, YamlNode value) : first(std::move(key)), second(std::move(value)) {}
+    YamlNode first;  ///< the key (a scalar)
+    YamlNode second; ///< the value
 };
 
 /// A parsed file: its display name, its lines (for caret excerpts) and its root.

@@ -80,8 +80,10 @@ YamlNode row_to_node(const CsvReader& reader, const std::vector<std::string>& he
         Location loc = reader.field_location(i);
         auto [field, key] = split_column(header[i]);
         if (!key.empty()) {
-            auto it = std::find_if(item.entries.begin(), item.entries.end(),
-                                   [&](const auto& e) { return e.first.value == field; });
+            // field is captured by name: capturing a structured binding needs clang 16.
+            auto it =
+                std::find_if(item.entries.begin(), item.entries.end(),
+                             [&field = field](const auto& e) { return e.first.value == field; });
             if (it == item.entries.end()) {
                 YamlNode map;
                 map.type = YamlNode::Type::mapping;

@@ -198,11 +198,10 @@ std::string new_yaml_list_file(std::string_view comment, const std::vector<Appen
 std::string csv_value(const AppendValue& value) {
     if (const auto* s = std::get_if<std::string>(&value)) return *s;
     if (const auto* d = std::get_if<double>(&value)) return yaml_number(*d);
+    const auto& ids = std::get<std::vector<std::string>>(value);
     std::string out;
-    for (const std::string& id : std::get<std::vector<std::string>>(value)) {
-        if (!out.empty()) out += ';';
-        out += id;
-    }
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        out += (i > 0 ? ";" : "") + ids[i];
     return out;
 }
 

@@ -17,55 +17,9 @@ jobs=${JOBS:-$(nproc)}
 flags=(-std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
        -fno-omit-frame-pointer -D_GLIBCXX_ASSERTIONS -DDELIGHT_VERSION="\"fuzz\"")
 libs=(-lyaml-cpp -lfmt -lutf8proc -lcmark-gfm -lcmark-gfm-extensions)
-mkdir -p "$out/obj" "$out/bin" "$out/compat/include/delight" "$out/compat/src"
+mkdir -p "$out/obj" "$out/bin"
 
-# --- clang 14 compatibility --------------------------------------------------------------
-# The sources are written for g++ 12; Debian 12's clang 14 rejects two spots (docs/testing.md).
-# Until they are changed, the fuzz build compiles patched copies from OUT/compat. Each patch
-# applies only while its problem is there, and says so.
-update() { # file content: write only when it changes, so that mtimes stay meaningful
-    if ! cmp -s "$1" <(printf '%s\n' "$2"); then printf '%s\n' "$2" >"$1"; fi
-}
-# 1. YamlNode holds std::pair<YamlNode, YamlNode> while incomplete; clang 14 with libstdc++ 12
-#    meets a cycle in pair's explicit(bool) default constructor, which asks whether YamlNode is
-#    implicitly default-constructible while YamlNode's constructor needs pair. The patch
-#    answers that question (true) right after YamlNode, so YamlNode itself is unchanged (an
-#    aggregate still).
-compat_include=()
-if ! printf '#include "delight/yaml_tree.hpp"\nint main() { delight::io::YamlNode n; return n.line; }\n' |
-    "$cxx" -std=c++20 -fsyntax-only -Iinclude -x c++ - 2>/dev/null; then
-    header=$(awk '
-        { print }
-        /^    const YamlNode\* find\(std::string_view key\) const;$/ { in_node = 1; next }
-        in_node && /^};$/ {
-            print ""
-            print "} // namespace delight::io"
-            print "// Added by tests/fuzz/build.sh for clang 14 (docs/testing.md)."
-            print "template <>"
-            print "struct std::__is_implicitly_default_constructible<delight::io::YamlNode>"
-            print "    : std::true_type {};"
-            print "namespace delight::io {"
-            in_node = 0
-        }' include/delight/yaml_tree.hpp)
-    grep -q '__is_implicitly_default_constructible' <<<"$header" ||
-        { echo "fuzz: cannot patch yaml_tree.hpp for clang" >&2; exit 1; }
-    update "$out/compat/include/delight/yaml_tree.hpp" "$header"
-    compat_include=(-I"$out/compat/include")
-    echo "fuzz: clang workaround: std::pair<YamlNode, YamlNode> (include/delight/yaml_tree.hpp)" >&2
-fi
-flags+=("${compat_include[@]}" -Iinclude -Isrc/io)
-# 2. A lambda capturing a structured binding (C++20, P1091R3) needs clang 16.
-source_of() { # src: prints the file to compile
-    local capture='\[&\](const auto& e) { return e.first.value == field; }'
-    if [ "$1" = src/io/list_loader.cpp ] && grep -q "$capture" "$1"; then
-        update "$out/compat/src/list_loader.cpp" \
-            "$(sed "s/$capture/[\&field = field](const auto\& e) { return e.first.value == field; }/" "$1")"
-        echo "fuzz: clang workaround: structured binding captured in src/io/list_loader.cpp" >&2
-        echo "$out/compat/src/list_loader.cpp"
-    else
-        echo "$1"
-    fi
-}
+flags+=(-Iinclude -Isrc/io)
 
 # --- build ------------------------------------------------------------------------------
 # shellcheck disable=SC2012 # the names are ours, without spaces
@@ -84,7 +38,7 @@ objects=()
 for src in src/core/*.cpp src/io/*.cpp src/render/*.cpp "$out/resources.cpp"; do
     obj="$out/obj/$(basename "$(dirname "$src")")_$(basename "${src%.cpp}").o"
     objects+=("$obj")
-    compile "$(source_of "$src")" "$obj" &
+    compile "$src" "$obj" &
     while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
 done
 wait

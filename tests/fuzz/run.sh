@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs each fuzz target built by build.sh for SECONDS (default 60), one after the other, and
 # fails when any of them finds a crash, a hang, a leak or a broken contract.
-#   usage: tests/fuzz/run.sh [SECONDS] [OUT] [TARGET...]      (TARGET: yaml, project, csv, counts)
+#   usage: tests/fuzz/run.sh [SECONDS] [OUT] [TARGET...]      (TARGET: yaml, project, csv, counts, append)
 # The corpus grown by the runs is kept in OUT/corpus/TARGET (outside git) and is read again
 # next time, with the seeds of tests/fuzz/corpus/TARGET; a finding is saved in
 # OUT/findings/TARGET/ and each run's output in OUT/logs/TARGET-TIME.log (its last lines give
@@ -12,7 +12,7 @@ seconds=${1:-60}
 out=${2:-build-fuzz}
 shift $(($# > 2 ? 2 : $#))
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(yaml project csv counts)
+[ ${#targets[@]} -gt 0 ] || targets=(yaml project csv counts append)
 
 failed=()
 for t in "${targets[@]}"; do

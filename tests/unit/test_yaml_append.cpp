@@ -198,6 +198,12 @@ TEST_CASE("append: CSV rows", "[yaml-append]") {
               "b,B,finance;sales,4");
     }
     CHECK_THROWS_AS(append_to_csv_list("", "e.csv", {small}), Error);
+    // A list is joined entry by entry: an empty entry keeps its place (found by fuzz_append).
+    AppendItem gaps;
+    gaps.fields = {{"id", std::string("c")},
+                   {"functions", std::vector<std::string>{"", "finance", "", "sales"}}};
+    CHECK(append_to_csv_list("id,functions\n", "e.csv", {gaps}) ==
+          "id,functions\nc,;finance;;sales\n");
 }
 
 TEST_CASE("unified diff: one hunk with context", "[yaml-append]") {
