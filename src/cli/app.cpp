@@ -77,7 +77,7 @@ int run(int argc, char** argv) {
         reg(app, common, selected);
     app.footer("Run 'delight COMMAND --help' for a command's options. Exit codes: 0 done, "
                "1 a --fail-on gate tripped, 2 usage, 3 invalid input, 4 file system, 130 "
-               "interrupted.");
+               "interrupted (143 terminated, 129 hung up).");
     std::string typed = typed_command(argc, argv);
     std::vector<std::string> names;
     for (const CLI::App* sub : app.get_subcommands({}))

@@ -35,7 +35,7 @@ constexpr std::size_t max_name_in_temp = 200; // ".NAME.XXXXXX.tmp" stays under 
 constexpr std::size_t max_chunk = std::size_t{1} << 30;
 
 [[noreturn]] void fail(const std::string& path, const std::string& reason) {
-    throw Error(ExitCode::os, Location{path, 0, 0, ""}, "cannot write '" + path + "': " + reason);
+    throw Error(ExitCode::os, Location{path, 0, 0, ""}, "cannot write: " + reason);
 }
 
 [[noreturn]] void fail_errno(const std::string& path, int error) {

@@ -106,9 +106,8 @@ std::string dump(const YamlNode& n) {
 /// absent or empty key, are an empty list). `which` says which file it is, for the finding.
 std::vector<YamlNode> list_items(const YamlDocument& doc, const std::string& key,
                                  const std::string& which) {
-    if (doc.empty) return {};
+    if (doc.empty || doc.root.is_null()) return {};
     if (key.empty()) {
-        if (doc.root.is_null()) return {};
         if (!doc.root.is_seq()) finding("append yaml: the root of the " + which + " is not a list");
         return doc.root.items;
     }

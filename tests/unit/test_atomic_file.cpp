@@ -146,7 +146,7 @@ TEST_CASE("write_file_atomic writes through a symlink and keeps it", "[io][atomi
 TEST_CASE("write_file_atomic reports a missing directory", "[io][atomic]") {
     TempDir dir;
     const std::string path = dir / "missing/out.txt";
-    CHECK(failure_message(path, "x") == "cannot write '" + path + "': No such file or directory");
+    CHECK(failure_message(path, "x") == "cannot write: No such file or directory");
     CHECK(entries(dir.path).empty());
 }
 
@@ -154,7 +154,7 @@ TEST_CASE("write_file_atomic reports a directory path under a regular file", "[i
     TempDir dir;
     write_plain(dir / "file", "keep");
     const std::string path = dir / "file/out.txt";
-    CHECK(failure_message(path, "x") == "cannot write '" + path + "': Not a directory");
+    CHECK(failure_message(path, "x") == "cannot write: Not a directory");
     CHECK(entries(dir.path) == std::vector<std::string>{"file"});
     CHECK(read(dir / "file") == "keep");
 }
@@ -168,7 +168,7 @@ TEST_CASE("write_file_atomic reports an unwritable directory", "[io][atomic]") {
     const std::string path = dir / "out.txt";
     write_plain(path, "old");
     REQUIRE(::chmod(dir.path.c_str(), 0555) == 0);
-    CHECK(failure_message(path, "new") == "cannot write '" + path + "': Permission denied");
+    CHECK(failure_message(path, "new") == "cannot write: Permission denied");
     REQUIRE(::chmod(dir.path.c_str(), 0755) == 0);
     CHECK(read(path) == "old");
     CHECK(entries(dir.path) == std::vector<std::string>{"out.txt"});
@@ -177,13 +177,10 @@ TEST_CASE("write_file_atomic reports an unwritable directory", "[io][atomic]") {
 TEST_CASE("write_file_atomic refuses to replace a directory or a FIFO", "[io][atomic]") {
     TempDir dir;
     fs::create_directory(dir.path / "sub");
-    CHECK(failure_message(dir / "sub", "x") ==
-          "cannot write '" + dir / "sub" + "': Is a directory");
-    CHECK(failure_message(dir / "sub/", "x") ==
-          "cannot write '" + dir / "sub/" + "': Is a directory");
+    CHECK(failure_message(dir / "sub", "x") == "cannot write: Is a directory");
+    CHECK(failure_message(dir / "sub/", "x") == "cannot write: Is a directory");
     REQUIRE(::mkfifo((dir / "fifo").c_str(), 0600) == 0);
-    CHECK(failure_message(dir / "fifo", "x") ==
-          "cannot write '" + dir / "fifo" + "': not a regular file");
+    CHECK(failure_message(dir / "fifo", "x") == "cannot write: not a regular file");
     CHECK(entries(dir.path) == std::vector<std::string>{"fifo", "sub"});
     CHECK(entries(dir.path / "sub").empty());
 }
@@ -203,9 +200,8 @@ TEST_CASE("write_file_atomic keeps the old file when a size limit stops the writ
         try {
             write_file_atomic(path, std::string(100000, 'x'));
         } catch (const delight::Error& e) {
-            const bool expected =
-                e.code() == delight::ExitCode::os &&
-                e.diagnostic().message == "cannot write '" + path + "': File too large";
+            const bool expected = e.code() == delight::ExitCode::os &&
+                                  e.diagnostic().message == "cannot write: File too large";
             ::_exit(expected ? 0 : 11);
         } catch (...) {
             ::_exit(12);
