@@ -93,7 +93,8 @@ struct Block {
 };
 
 /// Blocks as Markdown: each a heading of the given level (1–6), its lines (each escaped with
-/// markdown_text, one per line: consecutive lines form one paragraph), then its table when it
+/// markdown_text, one per line, ending with a hard line break "\\" when another follows: each
+/// shows on a line of its own; an empty line starts a new paragraph), then its table when it
 /// has rows; blocks separated by a blank line.
 std::string blocks_markdown(const std::vector<Block>& blocks, int level);
 

@@ -92,8 +92,13 @@ std::string blocks_markdown(const std::vector<Block>& blocks, int level) {
     for (const Block& b : blocks) {
         if (!out.empty()) out += '\n';
         out += hashes + ' ' + markdown_text(b.title) + "\n\n";
-        for (const std::string& line : b.lines)
-            out += markdown_text(line) + "\n";
+        // Each line is a fact of its own: consecutive lines end with a hard line break ("\\"),
+        // else Markdown would run them together as one paragraph; an empty line parts them.
+        for (std::size_t i = 0; i < b.lines.size(); ++i) {
+            const bool joined =
+                i + 1 < b.lines.size() && !b.lines[i].empty() && !b.lines[i + 1].empty();
+            out += markdown_text(b.lines[i]) + (joined ? "\\\n" : "\n");
+        }
         if (b.table && !b.table->rows.empty()) {
             if (!b.lines.empty()) out += '\n';
             out += table_markdown(*b.table);
