@@ -61,7 +61,8 @@ enum class Step { done, need_more, end };
     const __m128i quote = _mm_set1_epi8('"');
     std::uint64_t bits = 0;
     for (int k = 0; k < 4; ++k) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(w + 16 * k));
+        const __m128i v =
+            _mm_loadu_si128(reinterpret_cast<const __m128i*>(w + std::ptrdiff_t{16} * k));
         const __m128i hit =
             _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, d), _mm_cmpeq_epi8(v, lf)),
                          _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, quote)));

@@ -567,7 +567,7 @@ SurveyData CountsReader::finish(const std::vector<WaveInput>& files) {
     out.answers = std::move(answers);
     std::map<SurveyData::CellKey, KanoCounts> kano;
     for (auto& [k, c] : out.kano)
-        kano.emplace(order_waves(k, to), std::move(c));
+        kano.emplace(order_waves(k, to), c); // trivially copyable: nothing to move
     out.kano = std::move(kano);
     std::map<SurveyData::AccountKey, Histogram> account_answers;
     for (auto& [k, h] : out.account_answers)

@@ -623,7 +623,7 @@ void add_pairs(const Project& p, SurveyData& data, const WavePart& first, const 
         // centre[cell * slots + slot] points at the count of a zero difference.
         std::vector<std::uint64_t*> centre(acc.size());
         for (std::size_t i = 0; i < acc.size(); ++i) {
-            acc[i].dense.assign(static_cast<std::size_t>(2 * range[i % slots] + 2), 0);
+            acc[i].dense.assign(2 * static_cast<std::size_t>(range[i % slots]) + 2, 0);
             centre[i] = acc[i].dense.data() + range[i % slots];
         }
         auto pair = [&](const std::uint8_t* ca, const std::uint8_t* cb) {

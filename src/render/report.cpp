@@ -459,7 +459,7 @@ std::string html_text(std::string_view text) {
 }
 
 /// cmark's tables, wrapped so that wide ones scroll on screen instead of widening the page.
-std::string wrap_tables(std::string html) {
+std::string wrap_tables(const std::string& html) {
     std::string out;
     std::size_t pos = 0;
     for (std::size_t open; (open = html.find("<table>", pos)) != std::string::npos;) {

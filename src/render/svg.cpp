@@ -542,7 +542,8 @@ double add_key(string& out, const std::vector<Placed>& placed, const std::vector
     const auto columns = static_cast<std::size_t>(std::max(1.0, std::floor(plot_w / key_w)));
     for (std::size_t k = 0; k < keyed.size(); ++k) {
         const double x = plot.x0 + key_w * static_cast<double>(k % columns);
-        const double y = bottom + 16 * static_cast<double>(k / columns + 1);
+        const std::size_t row = k / columns; // whole rows of the key above this entry
+        const double y = bottom + 16 * static_cast<double>(row + 1);
         add_text(out, x + 20, y, std::to_string(placed[keyed[k]].key),
                  "font-size=\"11\" font-weight=\"bold\" text-anchor=\"end\" fill=\"" + string(ink) +
                      "\"");
