@@ -23,11 +23,12 @@ flags+=(-Iinclude -Isrc/io)
 
 # --- build ------------------------------------------------------------------------------
 # shellcheck disable=SC2012 # the names are ours, without spaces
-newest_input=$(ls -t include/delight/*.hpp src/*/*.hpp tests/fuzz/*.hpp tests/fuzz/build.sh |
-    head -n 1)
+# (the product's sources do not include tests/fuzz/*.hpp: only the targets depend on them)
+newest_input=$(ls -t include/delight/*.hpp src/*/*.hpp tests/fuzz/build.sh | head -n 1)
+newest_target_input=$(ls -t "$newest_input" tests/fuzz/*.hpp | head -n 1)
 rm -f "$out/failed"
-compile() { # source object; a failure leaves no object behind and marks the build failed
-    if [ ! -f "$2" ] || [ "$1" -nt "$2" ] || [ "$newest_input" -nt "$2" ]; then
+compile() { # source object [newest header]; a failure leaves no object behind, marks the build failed
+    if [ ! -f "$2" ] || [ "$1" -nt "$2" ] || [ "${3:-$newest_input}" -nt "$2" ]; then
         echo "fuzz: compiling $1" >&2
         "$cxx" "${flags[@]}" -c "$1" -o "$2" || { rm -f "$2"; touch "$out/failed"; }
     fi
@@ -46,7 +47,7 @@ wait
 
 for target in tests/fuzz/fuzz_*.cpp; do
     name=$(basename "${target%.cpp}")
-    compile "$target" "$out/obj/$name.o"
+    compile "$target" "$out/obj/$name.o" "$newest_target_input"
     [ ! -f "$out/failed" ] || exit 1
     if [ ! -f "$out/bin/$name" ] ||
         [ -n "$(find "${objects[@]}" "$out/obj/$name.o" -newer "$out/bin/$name")" ]; then

@@ -18,7 +18,6 @@
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,26 +32,14 @@ constexpr std::size_t max_files = 3;
 fs::path g_dir;
 delight::Project g_project;
 
-void remove_folder() {
-    std::error_code ec;
-    fs::remove_all(g_dir, ec);
-}
-
 void write_file(const fs::path& path, std::string_view bytes) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) delight::fuzz::finding("fuzz_counts: cannot write " + path.string());
+    delight::fuzz::write_file(path, bytes, "fuzz_counts");
 }
 
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-    const char* tmp = std::getenv("TMPDIR");
-    std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/delight-fuzz-XXXXXX";
-    if (::mkdtemp(pattern.data()) == nullptr)
-        delight::fuzz::finding("fuzz_counts: mkdtemp failed for " + pattern);
-    g_dir = pattern;
-    std::atexit(remove_folder);
+    g_dir = delight::fuzz::temp_folder("fuzz_counts");
     // tests/fuzz/run.sh runs the targets from the repository's root.
     delight::Diagnostics warnings;
     g_project = delight::io::load_project_strict(

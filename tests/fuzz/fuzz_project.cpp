@@ -16,7 +16,6 @@
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <string_view>
 
@@ -29,26 +28,14 @@ const char* const second_names[] = {"", "expectations.yaml", "data.csv"};
 fs::path g_dir;
 delight::io::ProjectLocation g_where;
 
-void remove_folder() {
-    std::error_code ec;
-    fs::remove_all(g_dir, ec);
-}
-
 void write_file(const fs::path& path, std::string_view bytes) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) delight::fuzz::finding("fuzz_project: cannot write " + path.string());
+    delight::fuzz::write_file(path, bytes, "fuzz_project");
 }
 
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-    const char* tmp = std::getenv("TMPDIR");
-    std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/delight-fuzz-XXXXXX";
-    if (::mkdtemp(pattern.data()) == nullptr)
-        delight::fuzz::finding("fuzz_project: mkdtemp failed for " + pattern);
-    g_dir = pattern;
-    std::atexit(remove_folder);
+    g_dir = delight::fuzz::temp_folder("fuzz_project");
     write_file(g_dir / "delight.yaml", "");
     g_where = delight::io::find_project(g_dir.string(), "");
     return 0;

@@ -7,7 +7,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
+#include <fstream>
 #include <string>
+#include <string_view>
 
 namespace delight::fuzz {
 
@@ -40,6 +43,30 @@ void expect_only_delight_errors(const char* target, Body body, OnError on_error)
     } catch (...) {
         finding(std::string(target) + ": exception of unknown type");
     }
+}
+
+/// A temporary folder under $TMPDIR (or /tmp) for a target's files, made once per process
+/// (libFuzzer runs the target millions of times in one process) and removed at exit.
+inline std::filesystem::path temp_folder(const std::string& target) {
+    static std::filesystem::path folder;
+    if (!folder.empty()) return folder;
+    const char* tmp = std::getenv("TMPDIR");
+    std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/delight-fuzz-XXXXXX";
+    if (::mkdtemp(pattern.data()) == nullptr) finding(target + ": mkdtemp failed for " + pattern);
+    folder = pattern;
+    std::atexit([] {
+        std::error_code ec;
+        std::filesystem::remove_all(folder, ec);
+    });
+    return folder;
+}
+
+/// Writes bytes as the whole file at path; a failure is a finding (the disk, not the code).
+inline void write_file(const std::filesystem::path& path, std::string_view bytes,
+                       const std::string& target) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) finding(target + ": cannot write " + path.string());
 }
 
 } // namespace delight::fuzz
