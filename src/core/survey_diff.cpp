@@ -82,7 +82,17 @@ class Computer {
     const SurveyDiffOptions& m_options;
 };
 
-constexpr GroupRole all_roles[] = {GroupRole::pilot, GroupRole::control, GroupRole::other};
+/// With a segment, a filter holds at most one cell per group: they are looked up (key(g) is
+/// the cell of group g), so that slicing by a column with thousands of values stays linear.
+template <class Key, class Counts, class MakeKey>
+void merge_segment(const std::map<Key, Counts>& map, const CellFilter& f, MakeKey key,
+                   Counts& out) {
+    for (GroupRole g : {GroupRole::pilot, GroupRole::control, GroupRole::other}) {
+        if (f.group && *f.group != g) continue;
+        auto it = map.find(key(g));
+        if (it != map.end()) out.merge(it->second);
+    }
+}
 
 /// The sum of a map's counts (histograms or Kano counts) over the cells a filter holds, for
 /// one wave and question. With a segment the cells are looked up (at most one per group), so
@@ -93,11 +103,12 @@ Counts merged(const std::map<SurveyData::CellKey, Counts>& map, std::size_t wave
               const CellFilter& f, std::size_t question) {
     Counts c;
     if (f.segment) {
-        for (GroupRole g : all_roles) {
-            if (f.group && *f.group != g) continue;
-            auto it = map.find({wave, g, *f.segment, question});
-            if (it != map.end()) c.merge(it->second);
-        }
+        merge_segment(
+            map, f,
+            [&](GroupRole g) {
+                return SurveyData::CellKey{wave, g, *f.segment, question};
+            },
+            c);
         return c;
     }
     auto from = map.lower_bound({wave, GroupRole::pilot, 0, 0});
@@ -115,12 +126,13 @@ Histogram Computer::answers(std::size_t wave, const CellFilter& f, std::size_t q
 
 Histogram Computer::differences(const CellFilter& f, std::size_t question) const {
     Histogram h;
-    if (f.segment) { // looked up, as in merged()
-        for (GroupRole g : all_roles) {
-            if (f.group && *f.group != g) continue;
-            auto it = m_data.differences.find({g, *f.segment, question});
-            if (it != m_data.differences.end()) h.merge(it->second);
-        }
+    if (f.segment) {
+        merge_segment(
+            m_data.differences, f,
+            [&](GroupRole g) {
+                return SurveyData::PairKey{g, *f.segment, question};
+            },
+            h);
         return h;
     }
     for (const auto& [k, hist] : m_data.differences)

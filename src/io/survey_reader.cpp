@@ -70,14 +70,26 @@ struct Answer {
     int dense = -1;
 };
 
-int dense_index(double value, Scale scale) {
-    // An integer compare instead of std::floor, which is a libm call on baseline x86-64.
-    double index = value - scale.min;
-    if (index >= 0 && index <= static_cast<double>(scale.max - scale.min)) {
-        auto i = static_cast<int>(index);
+/// value − min when it is a whole number in [0, count), else −1. An integer compare instead of
+/// std::floor, which is a libm call on baseline x86-64.
+std::ptrdiff_t integer_index(double value, int min, std::size_t count) {
+    const double index = value - min;
+    if (index >= 0 && index < static_cast<double>(count)) {
+        const auto i = static_cast<std::ptrdiff_t>(index);
         if (static_cast<double>(i) == index) return i;
     }
     return -1;
+}
+
+int dense_index(double value, Scale scale) {
+    return static_cast<int>(
+        integer_index(value, scale.min, static_cast<std::size_t>(scale.max - scale.min + 1)));
+}
+
+/// Adds counts[i] answers of min + i to h, for each i.
+void add_dense(Histogram& h, const std::uint64_t* counts, std::size_t n, int min) {
+    for (std::size_t i = 0; i < n; ++i)
+        h.add(min + static_cast<double>(i), counts[i]);
 }
 
 /// Paired differences of one Likert/NPS question in one cell: integers from `min` on go to a
@@ -87,20 +99,15 @@ struct Accumulator {
     Histogram other;
 
     void add(double v, int min) {
-        double index = v - min; // compared as in dense_index, without std::floor
-        if (index >= 0 && index < static_cast<double>(dense.size())) {
-            auto i = static_cast<std::size_t>(index);
-            if (static_cast<double>(i) == index) {
-                ++dense[i];
-                return;
-            }
-        }
-        other.add(v);
+        const std::ptrdiff_t i = integer_index(v, min, dense.size());
+        if (i >= 0)
+            ++dense[static_cast<std::size_t>(i)];
+        else
+            other.add(v);
     }
     Histogram histogram(int min) const {
         Histogram h = other;
-        for (std::size_t i = 0; i < dense.size(); ++i)
-            h.add(min + static_cast<double>(i), dense[i]);
+        add_dense(h, dense.data(), dense.size(), min);
         return h;
     }
 };
@@ -213,8 +220,8 @@ struct CellCounts {
 
     Histogram histogram(const DenseLayout& layout, std::size_t slot) const {
         Histogram h = other[slot];
-        for (std::size_t i = layout.at[slot]; i < layout.at[slot + 1]; ++i)
-            h.add(layout.min[slot] + static_cast<double>(i - layout.at[slot]), dense[i]);
+        add_dense(h, dense.data() + layout.at[slot], layout.at[slot + 1] - layout.at[slot],
+                  layout.min[slot]);
         return h;
     }
 };

@@ -19,13 +19,13 @@ flags=(-std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recov
 libs=(-lyaml-cpp -lfmt -lutf8proc -lcmark-gfm -lcmark-gfm-extensions)
 mkdir -p "$out/obj" "$out/bin"
 
-flags+=(-Iinclude -Isrc/io)
+flags+=(-Iinclude -Isrc/io -Itests/support)
 
 # --- build ------------------------------------------------------------------------------
 # shellcheck disable=SC2012 # the names are ours, without spaces
 # (the product's sources do not include tests/fuzz/*.hpp: only the targets depend on them)
 newest_input=$(ls -t include/delight/*.hpp src/*/*.hpp tests/fuzz/build.sh | head -n 1)
-newest_target_input=$(ls -t "$newest_input" tests/fuzz/*.hpp | head -n 1)
+newest_target_input=$(ls -t "$newest_input" tests/fuzz/*.hpp tests/support/*.hpp | head -n 1)
 rm -f "$out/failed"
 compile() { # source object [newest header]; a failure leaves no object behind, marks the build failed
     if [ ! -f "$2" ] || [ "$1" -nt "$2" ] || [ "${3:-$newest_input}" -nt "$2" ]; then

@@ -15,6 +15,7 @@
 #include "delight/yaml_append.hpp"
 #include "delight/yaml_tree.hpp"
 #include "fuzz_support.hpp"
+#include "yaml_dump.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -24,6 +25,8 @@
 #include <vector>
 
 namespace {
+
+using delight::test::yaml_dump;
 
 using delight::fuzz::finding;
 using namespace delight::io;
@@ -79,29 +82,6 @@ void check_inserted(std::string_view original, std::string_view result, const ch
                 std::to_string(prefix));
 }
 
-/// The data of a node, without positions.
-std::string dump(const YamlNode& n) {
-    switch (n.type) {
-    case YamlNode::Type::null:
-        return "~";
-    case YamlNode::Type::scalar:
-        return (n.plain ? "plain:" : "quoted:") + std::to_string(n.value.size()) + ":" + n.value;
-    case YamlNode::Type::sequence: {
-        std::string s = "[";
-        for (const YamlNode& i : n.items)
-            s += dump(i) + ",";
-        return s + "]";
-    }
-    case YamlNode::Type::mapping: {
-        std::string s = "{";
-        for (const auto& [k, v] : n.entries)
-            s += dump(k) + "=" + dump(v) + ",";
-        return s + "}";
-    }
-    }
-    return "";
-}
-
 /// The list the appender wrote to: the root, or the value of key (an empty file or root, and an
 /// absent or empty key, are an empty list). `which` says which file it is, for the finding.
 std::vector<YamlNode> list_items(const YamlDocument& doc, const std::string& key,
@@ -123,7 +103,7 @@ std::string rest_of(const YamlDocument& doc, const std::string& key) {
     if (doc.empty || key.empty() || !doc.root.is_map()) return "";
     std::string s;
     for (const auto& [k, v] : doc.root.entries)
-        if (k.value != key) s += dump(k) + "=" + dump(v) + ",";
+        if (k.value != key) s += yaml_dump(k) + "=" + yaml_dump(v) + ",";
     return s;
 }
 
@@ -177,7 +157,7 @@ void fuzz_yaml(std::string_view original, const std::string& key, const AppendIt
         finding("append yaml: " + std::to_string(old_items.size()) + " items became " +
                 std::to_string(new_items.size()));
     for (std::size_t i = 0; i < old_items.size(); ++i)
-        if (dump(old_items[i]) != dump(new_items[i]))
+        if (yaml_dump(old_items[i]) != yaml_dump(new_items[i]))
             finding("append yaml: item " + std::to_string(i + 1) + " changed");
     if (rest_of(before, key) != rest_of(after, key))
         finding("append yaml: the rest of the file changed");

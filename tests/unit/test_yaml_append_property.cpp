@@ -7,6 +7,7 @@
 // with fixed seeds, never from std:: distributions, so every run tests the same cases.
 #include "delight/yaml_append.hpp"
 #include "delight/yaml_tree.hpp"
+#include "yaml_dump.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -18,6 +19,8 @@ using namespace delight;
 using namespace delight::io;
 
 namespace {
+
+using delight::test::yaml_dump;
 
 struct SplitMix64 {
     std::uint64_t state;
@@ -165,29 +168,6 @@ AppendItem random_new_item(SplitMix64& rng) {
     return item;
 }
 
-/// The data of a node, without positions.
-std::string dump(const YamlNode& n) {
-    switch (n.type) {
-    case YamlNode::Type::null:
-        return "~";
-    case YamlNode::Type::scalar:
-        return (n.plain ? "plain:" : "quoted:") + n.value + ";";
-    case YamlNode::Type::sequence: {
-        std::string s = "[";
-        for (const YamlNode& i : n.items)
-            s += dump(i) + ",";
-        return s + "]";
-    }
-    case YamlNode::Type::mapping: {
-        std::string s = "{";
-        for (const auto& [k, v] : n.entries)
-            s += dump(k) + "=" + dump(v) + ",";
-        return s + "}";
-    }
-    }
-    return "";
-}
-
 YamlNode& list_of(YamlNode& root, const std::string& key) {
     if (key.empty()) return root;
     for (auto& [k, v] : root.entries)
@@ -274,6 +254,6 @@ TEST_CASE("append property: old bytes kept, data = old + new", "[yaml-append][pr
         REQUIRE(list.items.size() == list_of(before.root, c.key).items.size() + 1);
         check_item(list.items.back(), item);
         list.items.pop_back();
-        CHECK(dump(reread.root) == dump(before.root));
+        CHECK(yaml_dump(reread.root) == yaml_dump(before.root));
     }
 }
