@@ -83,7 +83,7 @@ std::ptrdiff_t integer_index(double value, int min, std::size_t count) {
 
 int dense_index(double value, Scale scale) {
     return static_cast<int>(
-        integer_index(value, scale.min, static_cast<std::size_t>(scale.max - scale.min + 1)));
+        integer_index(value, scale.min, static_cast<std::size_t>(scale.max - scale.min) + 1));
 }
 
 /// Adds counts[i] answers of min + i to h, for each i.
